@@ -1,0 +1,268 @@
+import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
+
+import { bodyOf, parseJsonParameter, requireModel, requireText } from '../../shared/parameters';
+import { modelLocator, simplifyField } from '../../shared/descriptions';
+import { buildChatMessages } from './chatMessages';
+import { simplifyChatResponse } from './chatOutput';
+import { sortedSamplingOptions } from './samplingOptions';
+
+const show = { resource: ['text'], operation: ['ask'] };
+
+const WEB_SEARCH_SUFFIXES: Record<string, string> = {
+	standard: ':online',
+	deep: ':online/linkup-deep',
+};
+
+/** preSend: messages, response format, web search suffix and prompt caching. */
+export async function buildAskBody(
+	this: IExecuteSingleFunctions,
+	requestOptions: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
+	const body = bodyOf(requestOptions);
+	const model = requireModel(this, body);
+	body.messages = await buildChatMessages(this);
+
+	const responseFormat = this.getNodeParameter('responseFormat', 'text') as string;
+	if (responseFormat === 'json_object') {
+		body.response_format = { type: 'json_object' };
+	} else if (responseFormat === 'json_schema') {
+		const schema = parseJsonParameter(this, this.getNodeParameter('jsonSchema', ''), 'JSON Schema');
+		body.response_format = {
+			type: 'json_schema',
+			json_schema: {
+				name: requireText(this, this.getNodeParameter('schemaName', 'response'), 'Schema Name').trim(),
+				strict: this.getNodeParameter('strictSchema', true) as boolean,
+				schema,
+			},
+		};
+	}
+
+	const options = this.getNodeParameter('options', {}) as IDataObject;
+	const suffix = WEB_SEARCH_SUFFIXES[String(options.webSearch ?? '')];
+	if (suffix && !model.includes(':online')) body.model = `${model}${suffix}`;
+	if (options.promptCaching === true) {
+		const caching: IDataObject = { enabled: true, ttl: options.cacheTtl ?? '5m' };
+		if (options.cacheCutAfterMessageIndex !== undefined) {
+			caching.cut_after_message_index = options.cacheCutAfterMessageIndex;
+		}
+		body.prompt_caching = caching;
+	}
+	return requestOptions;
+}
+
+const askOnlyOptions: INodeProperties[] = [
+	{
+		displayName: 'Prompt Caching',
+		name: 'promptCaching',
+		type: 'boolean',
+		default: true,
+		description: 'Whether to cache the leading messages explicitly (Claude models), so repeated prompts cost less',
+	},
+	{
+		displayName: 'Prompt Caching TTL',
+		name: 'cacheTtl',
+		type: 'options',
+		default: '5m',
+		description: 'How long the cached prompt is kept (used with Prompt Caching)',
+		options: [
+			{ name: '5 Minutes', value: '5m' },
+			{ name: '1 Hour', value: '1h' },
+		],
+	},
+	{
+		displayName: 'Prompt Caching Until Message',
+		name: 'cacheCutAfterMessageIndex',
+		type: 'number',
+		default: 0,
+		typeOptions: { minValue: 0, numberPrecision: 0 },
+		description:
+			'Zero-based index of the last message to cache (used with Prompt Caching). Without it NanoGPT picks the boundary.',
+	},
+	{
+		displayName: 'Web Search',
+		name: 'webSearch',
+		type: 'options',
+		default: 'standard',
+		description: 'Let the model search the web first (adds a search fee to the request)',
+		options: [
+			{ name: 'Standard ($0.006)', value: 'standard', description: 'Adds :online to the model' },
+			{ name: 'Deep ($0.06)', value: 'deep', description: 'Adds :online/linkup-deep to the model' },
+		],
+	},
+];
+
+export const askFields: INodeProperties[] = [
+	modelLocator('searchTextModels', show, 'openai/gpt-5.2'),
+	{
+		displayName: 'Prompt Mode',
+		name: 'promptMode',
+		type: 'options',
+		default: 'simple',
+		displayOptions: { show },
+		options: [
+			{ name: 'Simple', value: 'simple', description: 'A system prompt and a user prompt' },
+			{ name: 'Messages', value: 'messages', description: 'An ordered list of system, user and assistant messages' },
+		],
+	},
+	{
+		displayName: 'System Prompt',
+		name: 'systemPrompt',
+		type: 'string',
+		typeOptions: { rows: 3 },
+		default: '',
+		placeholder: 'e.g. You are a helpful assistant',
+		description: 'Instructions sent first, as the system message. Leave empty to send none.',
+		displayOptions: { show: { ...show, promptMode: ['simple'] } },
+	},
+	{
+		displayName: 'Prompt',
+		name: 'prompt',
+		type: 'string',
+		typeOptions: { rows: 4 },
+		default: '',
+		required: true,
+		placeholder: 'e.g. Summarize this text: {{ $json.text }}',
+		description: 'The user message',
+		displayOptions: { show: { ...show, promptMode: ['simple'] } },
+	},
+	{
+		displayName: 'Messages',
+		name: 'messages',
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true, sortable: true },
+		default: { message: [{ role: 'user', content: '' }] },
+		placeholder: 'Add Message',
+		displayOptions: { show: { ...show, promptMode: ['messages'] } },
+		options: [
+			{
+				displayName: 'Message',
+				name: 'message',
+				values: [
+					{
+						displayName: 'Role',
+						name: 'role',
+						type: 'options',
+						default: 'user',
+						options: [
+							{ name: 'Assistant', value: 'assistant' },
+							{ name: 'System', value: 'system' },
+							{ name: 'User', value: 'user' },
+						],
+					},
+					{
+						displayName: 'Content',
+						name: 'content',
+						type: 'string',
+						typeOptions: { rows: 3 },
+						default: '',
+					},
+				],
+			},
+		],
+	},
+	{
+		displayName: 'Images',
+		name: 'images',
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true },
+		default: {},
+		placeholder: 'Add Image',
+		description: 'Images for vision models, added to the last user message',
+		displayOptions: { show },
+		options: [
+			{
+				displayName: 'Image',
+				name: 'image',
+				values: [
+					{
+						displayName: 'Source',
+						name: 'source',
+						type: 'options',
+						default: 'binary',
+						options: [
+							{ name: 'Binary File', value: 'binary', description: 'A binary property of the input item' },
+							{ name: 'URL', value: 'url', description: 'A public https URL or a data URL' },
+						],
+					},
+					{
+						displayName: 'Input Binary Field',
+						name: 'binaryPropertyName',
+						type: 'string',
+						default: 'data',
+						description: 'Name of the binary property of the input item that holds the image',
+						displayOptions: { show: { source: ['binary'] } },
+					},
+					{
+						displayName: 'Image URL',
+						name: 'imageUrl',
+						type: 'string',
+						default: '',
+						placeholder: 'e.g. https://example.com/photo.png',
+						displayOptions: { show: { source: ['url'] } },
+					},
+					{
+						displayName: 'Detail',
+						name: 'detail',
+						type: 'options',
+						default: 'auto',
+						options: [
+							{ name: 'Auto', value: 'auto' },
+							{ name: 'High', value: 'high' },
+							{ name: 'Low', value: 'low' },
+						],
+					},
+				],
+			},
+		],
+	},
+	{
+		displayName: 'Response Format',
+		name: 'responseFormat',
+		type: 'options',
+		default: 'text',
+		displayOptions: { show },
+		options: [
+			{ name: 'Text', value: 'text' },
+			{ name: 'JSON Object', value: 'json_object', description: 'The answer is parsed into an object in the output' },
+			{ name: 'JSON Schema', value: 'json_schema', description: 'The answer follows your JSON schema and is parsed into an object' },
+		],
+	},
+	{
+		displayName: 'JSON Schema',
+		name: 'jsonSchema',
+		type: 'json',
+		default: '{\n  "type": "object",\n  "properties": {\n    "answer": { "type": "string" }\n  },\n  "required": ["answer"],\n  "additionalProperties": false\n}',
+		required: true,
+		description: 'The JSON schema the answer must follow',
+		displayOptions: { show: { ...show, responseFormat: ['json_schema'] } },
+	},
+	{
+		displayName: 'Schema Name',
+		name: 'schemaName',
+		type: 'string',
+		default: 'response',
+		description: 'A short name for the schema (letters, digits, underscores and dashes)',
+		displayOptions: { show: { ...show, responseFormat: ['json_schema'] } },
+	},
+	{
+		displayName: 'Strict Schema',
+		name: 'strictSchema',
+		type: 'boolean',
+		default: true,
+		description: 'Whether the model must follow the schema exactly (where the model supports strict mode)',
+		displayOptions: { show: { ...show, responseFormat: ['json_schema'] } },
+	},
+	{
+		...simplifyField(show, 'the answer, reasoning, token usage and cost'),
+		routing: { output: { postReceive: [simplifyChatResponse] } },
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		displayOptions: { show },
+		options: sortedSamplingOptions('chat', askOnlyOptions),
+	},
+];

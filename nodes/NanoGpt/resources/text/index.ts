@@ -1,0 +1,35 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { operationRouting } from '../../shared/operation';
+import { askFields, buildAskBody } from './ask';
+import { buildCompleteBody, completeFields } from './complete';
+import { validateSamplingOptions } from './samplingOptions';
+
+export const textOperations: INodeProperties = {
+	displayName: 'Operation',
+	name: 'operation',
+	type: 'options',
+	noDataExpression: true,
+	displayOptions: { show: { resource: ['text'] } },
+	default: 'ask',
+	options: [
+		{
+			name: 'Ask',
+			value: 'ask',
+			action: 'Ask a model',
+			description: 'Send a prompt or a conversation to a chat model and get its answer',
+			routing: operationRouting({ method: 'POST', url: '/v1/chat/completions' }, [buildAskBody, validateSamplingOptions]),
+		},
+		{
+			name: 'Complete',
+			value: 'complete',
+			action: 'Complete a text',
+			description: 'Continue a text with the legacy text-completion endpoint',
+			routing: operationRouting({ method: 'POST', url: '/v1/completions' }, [buildCompleteBody, validateSamplingOptions]),
+		},
+	],
+};
+
+export const textFields: INodeProperties[] = [...askFields, ...completeFields];
+
+export const textDescription: INodeProperties[] = [textOperations, ...textFields];

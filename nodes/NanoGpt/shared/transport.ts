@@ -1,0 +1,154 @@
+import type {
+	DeclarativeRestApiSettings,
+	IDataObject,
+	IExecutePaginationFunctions,
+	IExecuteSingleFunctions,
+	IN8nHttpFullResponse,
+	INodeExecutionData,
+} from 'n8n-workflow';
+import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
+
+import { detailsOf, nanoGptApiError, parseNanoGptError } from './errors';
+import { readRequestSettings } from './requestSettings';
+
+const RETRYABLE_STATUSES = new Set([408, 429, 500, 502, 503, 504]);
+const NEVER_RETRIED_CODES = new Set(['daily_rpd_limit_exceeded', 'daily_usd_limit_exceeded']);
+const TRANSIENT_NETWORK_CODES = new Set([
+	'ECONNRESET',
+	'ECONNREFUSED',
+	'ECONNABORTED',
+	'ETIMEDOUT',
+	'ESOCKETTIMEDOUT',
+	'EPIPE',
+	'EAI_AGAIN',
+	'ENETUNREACH',
+	'EHOSTUNREACH',
+	'UND_ERR_SOCKET',
+	'ERR_SOCKET_CONNECTION_TIMEOUT',
+]);
+const BASE_DELAY_MS = 1000;
+const MAX_SINGLE_DELAY_MS = 30_000;
+
+/** The model the node was asked to use, for error messages. */
+export function selectedModel(context: IExecuteSingleFunctions): string | undefined {
+	try {
+		const model = context.getNodeParameter('model', '', { extractValue: true });
+		return typeof model === 'string' && model !== '' ? model : undefined;
+	} catch {
+		return undefined;
+	}
+}
+
+/** postReceive: turns any 4xx/5xx answer into a NodeApiError in NanoGPT's words. */
+export async function throwOnErrorStatus(
+	this: IExecuteSingleFunctions,
+	items: INodeExecutionData[],
+	response: IN8nHttpFullResponse,
+): Promise<INodeExecutionData[]> {
+	if (response.statusCode < 400) return items;
+	const details = parseNanoGptError(response.statusCode, response.body, response.headers);
+	throw nanoGptApiError(this.getNode(), details, { model: selectedModel(this) });
+}
+
+function networkCode(error: unknown): string | undefined {
+	let current: unknown = error;
+	for (let depth = 0; depth < 5 && current && typeof current === 'object'; depth++) {
+		const code = (current as IDataObject).code;
+		if (typeof code === 'string' && /^E[A-Z_]+$|^UND_ERR/.test(code)) return code;
+		current = (current as IDataObject).cause;
+	}
+	const message = (error as Error | undefined)?.message ?? '';
+	if (/timeout of \d+ms exceeded|timed? ?out/i.test(message)) return 'ETIMEDOUT';
+	if (/socket hang up|ECONNRESET/i.test(message)) return 'ECONNRESET';
+	return undefined;
+}
+
+interface ClassifiedFailure {
+	error: Error;
+	retryable: boolean;
+	retryAfterMs?: number;
+}
+
+/** Decides whether a failed attempt may be sent again, and replaces transport errors by clean ones. */
+function classifyFailure(
+	context: IExecuteSingleFunctions,
+	error: unknown,
+	timeoutMs: number,
+): ClassifiedFailure {
+	const details = detailsOf(error);
+	if (details) {
+		const code = ((error as { context?: IDataObject }).context?.nanoGpt as IDataObject | undefined)?.code;
+		return {
+			error: error as Error,
+			retryable: RETRYABLE_STATUSES.has(details.status) && !NEVER_RETRIED_CODES.has(String(code)),
+			retryAfterMs: details.retryAfterMs,
+		};
+	}
+	const code = networkCode(error);
+	if (code && TRANSIENT_NETWORK_CODES.has(code)) {
+		const timedOut = code === 'ETIMEDOUT' || code === 'ECONNABORTED' || code === 'ESOCKETTIMEDOUT';
+		const message = timedOut
+			? `NanoGPT did not answer within ${Math.round(timeoutMs / 1000)} seconds`
+			: `The connection to NanoGPT failed (${code})`;
+		const description = timedOut
+			? 'Long generations can take a while: raise Timeout under Retries and Timeout.'
+			: 'Check the network and the credential Base URL. The node retried the request before giving up.';
+		return {
+			error: new NodeApiError(
+				context.getNode(),
+				{ message, code },
+				{ message, description, httpCode: timedOut ? '408' : undefined },
+			),
+			retryable: true,
+		};
+	}
+	if (error instanceof NodeOperationError || error instanceof NodeApiError) {
+		return { error, retryable: false };
+	}
+	const message = (error as Error | undefined)?.message ?? String(error);
+	return { error: new NodeOperationError(context.getNode(), message), retryable: false };
+}
+
+/** Exponential backoff with jitter; a Retry-After from NanoGPT wins. */
+export function retryDelayMs(attempt: number, retryAfterMs: number | undefined, random = Math.random): number {
+	if (retryAfterMs !== undefined) return retryAfterMs;
+	const exponential = Math.min(MAX_SINGLE_DELAY_MS, BASE_DELAY_MS * 2 ** attempt);
+	return Math.round(exponential / 2 + random() * (exponential / 2));
+}
+
+/** Sleeps in short steps so a cancelled execution stops waiting promptly. */
+export async function waitUnlessCancelled(context: IExecuteSingleFunctions, ms: number): Promise<void> {
+	const signal = context.getExecutionCancelSignal?.();
+	let remaining = ms;
+	while (remaining > 0) {
+		if (signal?.aborted) throw new NodeOperationError(context.getNode(), 'The execution was cancelled');
+		const step = Math.min(remaining, 500);
+		await sleep(step);
+		remaining -= step;
+	}
+	if (signal?.aborted) throw new NodeOperationError(context.getNode(), 'The execution was cancelled');
+}
+
+/**
+ * requestOperations.pagination: sends one item's request and retries only that item on timeouts,
+ * connection resets, 408, 429 and 5xx, up to the user's limits. Successful items are never re-sent.
+ */
+export async function sendWithRetries(
+	this: IExecutePaginationFunctions,
+	requestData: DeclarativeRestApiSettings.ResultOptions,
+): Promise<INodeExecutionData[]> {
+	const settings = readRequestSettings(this);
+	let waited = 0;
+	for (let attempt = 0; ; attempt++) {
+		try {
+			return await this.makeRoutingRequest(requestData);
+		} catch (error) {
+			const failure = classifyFailure(this, error, settings.timeoutMs);
+			if (!failure.retryable || attempt >= settings.maxRetries) throw failure.error;
+			const delay = retryDelayMs(attempt, failure.retryAfterMs);
+			if (waited + delay > settings.maxRetryWaitMs) throw failure.error;
+			await waitUnlessCancelled(this, delay);
+			waited += delay;
+		}
+	}
+}
