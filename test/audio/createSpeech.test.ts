@@ -27,6 +27,7 @@ describe('Create Speech request', () => {
 		const request = server.lastRequest();
 		expect(request.headers.authorization).toBe(`Bearer ${VALID_KEY}`);
 		expect(request.headers['content-type']).toContain('application/json');
+		expect(request.headers.accept).toContain('audio/*');
 		expect(request.json).toEqual({ model: 'tts-1', input: 'Hello from NanoGPT', voice: 'alloy', response_format: 'mp3' });
 	});
 
