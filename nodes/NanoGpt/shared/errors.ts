@@ -53,6 +53,24 @@ export function parseRetryAfter(value: string | undefined, now = Date.now()): nu
 	return Math.max(0, date - now);
 }
 
+const SECRET_PATTERNS: RegExp[] = [
+	/sk-nano-[A-Za-z0-9_-]+/g,
+	/\b(Bearer|Basic)\s+[A-Za-z0-9._~+/=-]+/gi,
+	/("?(?:x-api-key|authorization|api[_-]?key)"?\s*[:=]\s*"?)[^",}\s]+/gi,
+	/\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/gi,
+];
+
+/** Removes anything that looks like a NanoGPT key (sk-nano-..., legacy UUID keys, auth headers) from text. */
+export function redactSecrets(text: string): string {
+	return SECRET_PATTERNS.reduce(
+		(result, pattern) =>
+			result.replace(pattern, (match: string, prefix?: string) =>
+				typeof prefix === 'string' && /[:=]/.test(prefix) ? `${prefix}[redacted]` : '[redacted]',
+			),
+		text,
+	);
+}
+
 function decodeBody(body: unknown): unknown {
 	if (Buffer.isBuffer(body)) return decodeBody(body.toString('utf8'));
 	if (body instanceof ArrayBuffer) return decodeBody(Buffer.from(body).toString('utf8'));
@@ -107,7 +125,7 @@ export function parseNanoGptError(
 	}
 	details.requestId = header(headers, 'x-request-id') ?? details.requestId;
 	details.retryAfterMs = parseRetryAfter(header(headers, 'retry-after'));
-	if (!details.message) details.message = `HTTP ${status}`;
+	details.message = details.message ? redactSecrets(details.message) : `HTTP ${status}`;
 	return details;
 }
 
