@@ -69,4 +69,4 @@ test('1000 random combinations of Ask options give valid NanoGPT bodies without 
 		{ numRuns: 1000 },
 	);
 	expect(runs).toBe(1000);
-});
+}, 300_000);

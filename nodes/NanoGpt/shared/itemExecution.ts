@@ -5,7 +5,7 @@ import type {
 	INodeExecutionData,
 	PreSendAction,
 } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { sendWithRetries } from './transport';
 
@@ -27,12 +27,12 @@ export function executeItem(preSend: PreSendAction[]) {
 			const items = await sendWithRetries.call(this, requestData);
 			return items.map((item) => ({ ...item, pairedItem }));
 		} catch (error) {
-			if (!this.continueOnFail()) throw error;
 			const nodeError =
-				error instanceof Error && 'node' in error
+				error instanceof NodeApiError || error instanceof NodeOperationError
 					? error
 					: new NodeOperationError(this.getNode(), error as Error, { itemIndex: pairedItem.item });
-			return [{ json: { error: (nodeError as Error).message }, error: nodeError as NodeOperationError, pairedItem }];
+			if (!this.continueOnFail()) throw nodeError;
+			return [{ json: { error: nodeError.message }, error: nodeError, pairedItem }];
 		}
 	};
 }

@@ -67,6 +67,9 @@ function networkCode(error: unknown): string | undefined {
 		if (typeof code === 'string' && /^E[A-Z_]+$|^UND_ERR/.test(code)) return code;
 		current = (current as IDataObject).cause;
 	}
+	// Only n8n's wrapped transport errors are read by message: a node error saying "timed out" (a failed
+	// video job, for example) must never cause a billed request to be sent again.
+	if (error instanceof NodeOperationError) return undefined;
 	const message = (error as Error | undefined)?.message ?? '';
 	if (/timeout of \d+ms exceeded|timed? ?out/i.test(message)) return 'ETIMEDOUT';
 	if (/socket hang up|ECONNRESET/i.test(message)) return 'ECONNRESET';
