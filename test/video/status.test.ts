@@ -79,6 +79,14 @@ describe('Video > Get Status', () => {
 		expect(Buffer.from(result.items[0].binary!.data.data, 'base64').equals(MP4_BYTES)).toBe(true);
 	});
 
+	test('a link without a file name gives the file the request ID as its name', async () => {
+		const base = server.baseUrl.replace(/\/api$/, '');
+		server.on('GET', '/files/', { headers: { 'content-type': 'video/webm' }, body: Buffer.from([0x1a, 0x45, 0xdf, 0xa3, 1, 2, 3]) });
+		const result = await getStatus(flatStatus('completed', { videoUrl: `${base}/files/` }), { downloadVideo: true });
+		expect(result.error).toBeUndefined();
+		expect(result.items[0].binary?.data).toMatchObject({ mimeType: 'video/webm', fileName: `${RUN_ID}.webm`, fileExtension: 'webm' });
+	});
+
 	test('Download Video If Ready does nothing while the video is not ready', async () => {
 		const result = await getStatus(flatStatus('processing'), { downloadVideo: true });
 		expect(result.error).toBeUndefined();
