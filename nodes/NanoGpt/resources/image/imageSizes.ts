@@ -1,7 +1,6 @@
 import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
-import { CATALOG_ENDPOINTS, catalogEntries } from '../../shared/catalog';
-import { CREDENTIAL_TYPE, normalizeBaseUrl } from '../../shared/constants';
+import { fetchCatalog } from '../../shared/modelSearch';
 
 /** Offered when the model is not in the catalogue, or the catalogue lists no resolutions for it. */
 export const COMMON_IMAGE_SIZES = ['1024x1024', '1024x1536', '1536x1024', '1024x1792', '1792x1024', '512x512', 'auto'];
@@ -39,16 +38,7 @@ export function resolutionsOf(model: IDataObject | undefined): INodePropertyOpti
 async function selectedImageModel(context: ILoadOptionsFunctions): Promise<IDataObject | undefined> {
 	const id = context.getCurrentNodeParameter('model', { extractValue: true });
 	if (typeof id !== 'string' || id.trim() === '') return undefined;
-	const credentials = await context.getCredentials(CREDENTIAL_TYPE);
-	const response = (await context.helpers.httpRequestWithAuthentication.call(context, CREDENTIAL_TYPE, {
-		method: 'GET',
-		baseURL: normalizeBaseUrl(credentials.baseUrl),
-		url: CATALOG_ENDPOINTS.image.url,
-		qs: CATALOG_ENDPOINTS.image.qs,
-		json: true,
-		timeout: 60_000,
-	})) as unknown;
-	return catalogEntries(response).find((model) => model.id === id.trim());
+	return (await fetchCatalog(context, 'image')).find((model) => model.id === id.trim());
 }
 
 /**
