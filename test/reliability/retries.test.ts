@@ -1,7 +1,7 @@
 import { retryDelayMs } from '../../nodes/NanoGpt/shared/transport';
 import { runNode } from '../helpers/engine';
 import { chatCompletion } from '../helpers/fixtures';
-import { askParameters } from '../helpers/params';
+import { askParameters, modelById } from '../helpers/params';
 import { useFakeNanoGpt } from '../helpers/server';
 
 const server = useFakeNanoGpt();
@@ -88,5 +88,32 @@ describe('backoff', () => {
 
 	test('a Retry-After from NanoGPT wins', () => {
 		expect(retryDelayMs(2, 7000, () => 0)).toBe(7000);
+	});
+});
+
+describe('nothing accepted by NanoGPT is sent twice', () => {
+	test('a retryable status while polling a background job does not submit the job again', async () => {
+		server.on('POST', '/tts', { status: 202, json: { status: 'pending', runId: 'run-7', model: 'Elevenlabs-Turbo-V2.5', cost: 0.03 } });
+		server.on('GET', '/tts/status', { status: 408, headers: { 'retry-after': '0' }, json: { error: 'Request timeout', status: 408 } });
+		const result = await runNode(
+			{
+				resource: 'audio',
+				operation: 'createSpeech',
+				model: modelById('Elevenlabs-Turbo-V2.5'),
+				input: 'Hello',
+				voice: 'Rachel',
+				options: { requestMode: 'job', pollInterval: 1, maxWait: 30 },
+			},
+			{ baseUrl: server.baseUrl },
+		);
+		expect(result.error?.message).toBe('NanoGPT timed out: Request timeout');
+		expect(server.requestsTo('POST', '/tts')).toHaveLength(1);
+	});
+
+	test('an answer that cannot be used is not asked for again', async () => {
+		server.on('POST', '/v1/chat/completions', { json: chatCompletion('not json, but "timed out" in the text') });
+		const result = await runNode(askParameters({ responseFormat: 'json_object' }), { baseUrl: server.baseUrl });
+		expect(result.error?.message).toBe('The model did not answer with valid JSON');
+		expect(server.requests).toHaveLength(1);
 	});
 });

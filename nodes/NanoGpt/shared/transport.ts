@@ -49,13 +49,26 @@ export function selectedModel(context: IExecuteSingleFunctions): string | undefi
 	}
 }
 
+/**
+ * Item contexts whose request NanoGPT has answered successfully. Whatever fails after that (polling a job,
+ * downloading a file, parsing the answer) must not send the request again: it was accepted and billed.
+ */
+const answeredItems = new WeakSet<object>();
+
+function requestWasAnswered(context: object): boolean {
+	return answeredItems.has(context) || answeredItems.has(Object.getPrototypeOf(context) as object);
+}
+
 /** postReceive: turns any 4xx/5xx answer into a NodeApiError in NanoGPT's words. */
 export async function throwOnErrorStatus(
 	this: IExecuteSingleFunctions,
 	items: INodeExecutionData[],
 	response: IN8nHttpFullResponse,
 ): Promise<INodeExecutionData[]> {
-	if (response.statusCode < 400) return items;
+	if (response.statusCode < 400) {
+		answeredItems.add(this);
+		return items;
+	}
 	const details = parseNanoGptError(response.statusCode, response.body, response.headers);
 	throw nanoGptApiError(this.getNode(), details, { model: selectedModel(this) });
 }
@@ -88,6 +101,9 @@ function classifyFailure(
 	error: unknown,
 	timeoutMs: number,
 ): ClassifiedFailure {
+	if (requestWasAnswered(context)) {
+		return { error: error instanceof Error ? error : new NodeOperationError(context.getNode(), String(error)), retryable: false };
+	}
 	const details = detailsOf(error);
 	if (details) {
 		const code = ((error as { context?: IDataObject }).context?.nanoGpt as IDataObject | undefined)?.code;

@@ -1,7 +1,6 @@
 import type { IDataObject, IExecuteSingleFunctions, IN8nHttpFullResponse, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { notRetryable } from './notRetryable';
 import { statusJson, withVideoFile } from './videoOutput';
 import { waitForVideo } from './waitForVideo';
 import { readWaitSettings } from './waitSettings';
@@ -9,11 +8,9 @@ import { readWaitSettings } from './waitSettings';
 function requestIdOf(context: IExecuteSingleFunctions, body: IDataObject): string {
 	const id = [body.runId, body.id, body.requestId].find((value) => typeof value === 'string' && value.trim() !== '');
 	if (typeof id !== 'string') {
-		throw notRetryable(
-			new NodeOperationError(context.getNode(), 'NanoGPT accepted the video request but returned no request ID', {
-				description: `The answer was ${JSON.stringify(body).slice(0, 300)}. Check your recent generations on nano-gpt.com before running the node again.`,
-			}),
-		);
+		throw new NodeOperationError(context.getNode(), 'NanoGPT accepted the video request but returned no request ID', {
+			description: `The answer was ${JSON.stringify(body).slice(0, 300)}. Check your recent generations on nano-gpt.com before running the node again.`,
+		});
 	}
 	return id.trim();
 }

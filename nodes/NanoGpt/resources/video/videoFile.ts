@@ -3,7 +3,6 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { downloadFile, toBinary } from '../../shared/media';
 import type { VideoStatus } from './videoStatus';
-import { notRetryable } from './notRetryable';
 
 const MIN_DOWNLOAD_TIMEOUT_MS = 300_000;
 
@@ -27,24 +26,18 @@ export async function downloadVideo(
 	timeoutMs: number,
 ): Promise<IBinaryData> {
 	if (!status.videoUrl) {
-		throw notRetryable(
-			new NodeOperationError(context.getNode(), `NanoGPT reported video ${status.requestId} as completed but gave no video URL`, {
-				description: 'Check the job later with Video > Get Status; the full status answer is in the "raw" field of its output.',
-			}),
-		);
-	}
-	try {
-		const file = await downloadFile(context, status.videoUrl, {
-			what: 'video',
-			timeoutMs: Math.max(timeoutMs, MIN_DOWNLOAD_TIMEOUT_MS),
-			expect: 'video',
+		throw new NodeOperationError(context.getNode(), `NanoGPT reported video ${status.requestId} as completed but gave no video URL`, {
+			description: 'Check the job later with Video > Get Status; the full status answer is in the "raw" field of its output.',
 		});
-		return await toBinary(context, file.buffer, {
-			baseName: baseNameOf(status.videoUrl, status.requestId),
-			mimeType: file.mimeType,
-			fallbackMimeType: 'video/mp4',
-		});
-	} catch (error) {
-		throw notRetryable(error as Error);
 	}
+	const file = await downloadFile(context, status.videoUrl, {
+		what: 'video',
+		timeoutMs: Math.max(timeoutMs, MIN_DOWNLOAD_TIMEOUT_MS),
+		expect: 'video',
+	});
+	return await toBinary(context, file.buffer, {
+		baseName: baseNameOf(status.videoUrl, status.requestId),
+		mimeType: file.mimeType,
+		fallbackMimeType: 'video/mp4',
+	});
 }

@@ -3,7 +3,6 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { pollUntilDone } from '../../shared/polling';
 import { fetchVideoStatus } from './fetchVideoStatus';
-import { notRetryable } from './notRetryable';
 import type { VideoStatus } from './videoStatus';
 import type { WaitSettings } from './waitSettings';
 
@@ -11,11 +10,9 @@ import type { WaitSettings } from './waitSettings';
 export function videoJobError(context: IExecuteSingleFunctions, status: VideoStatus): NodeOperationError {
 	const verb = status.status === 'canceled' ? 'was canceled' : 'failed';
 	const reason = status.error ?? 'NanoGPT gave no reason';
-	return notRetryable(
-		new NodeOperationError(context.getNode(), `The video generation ${verb}: ${reason}`, {
-			description: `Request ID ${status.requestId}${status.model ? `, model ${status.model}` : ''}. NanoGPT normally refunds failed generations; check the prompt and the input image, or try another model.`,
-		}),
-	);
+	return new NodeOperationError(context.getNode(), `The video generation ${verb}: ${reason}`, {
+		description: `Request ID ${status.requestId}${status.model ? `, model ${status.model}` : ''}. NanoGPT normally refunds failed generations; check the prompt and the input image, or try another model.`,
+	});
 }
 
 /** Polls GET /video/status until the job is completed, failed or canceled, or the maximum wait is over. */
@@ -39,13 +36,13 @@ export async function waitForVideo(
 		});
 	} catch (error) {
 		if (error instanceof NodeOperationError && lastProblem !== undefined && /did not finish/.test(error.message)) {
-			throw notRetryable(
-				new NodeOperationError(context.getNode(), `Could not get the status of video ${requestId}`, {
-					description: `The last attempt failed: ${lastProblem}. The video may still be generating: check it later with Video > Get Status and this request ID.`,
-				}),
-			);
+			throw new NodeOperationError(context.getNode(), `Could not get the status of video ${requestId}`, {
+				description: `The last attempt failed: ${lastProblem}. The video may still be generating: check it later with Video > Get Status and this request ID.`,
+			});
 		}
-		throw error instanceof NodeApiError ? error : notRetryable(error as Error);
+		throw error instanceof NodeApiError || error instanceof NodeOperationError
+			? error
+			: new NodeOperationError(context.getNode(), error as Error);
 	}
 	if (status.status !== 'completed') throw videoJobError(context, status);
 	return status;
