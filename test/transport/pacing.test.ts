@@ -63,7 +63,7 @@ test('0 sends every item at once (the same limit then answers 429 to most of the
 });
 
 test('a retried item waits for a free slot too', async () => {
-	const limited = rateLimited(2);
+	const limited = rateLimited(1, 800);
 	let failedOnce = false;
 	server.on('POST', '/v1/chat/completions', async (request) => {
 		const answer = await limited(request);
@@ -71,11 +71,11 @@ test('a retried item waits for a free slot too', async () => {
 		failedOnce = true;
 		return { status: 503, headers: { 'retry-after': '0' }, json: { error: { message: 'busy', type: 'server_error' } } };
 	});
-	const result = await runNode(askParameters({ requestSettings: { maxRequestsPerSecond: 2, maxRetries: 1 } }), {
+	const result = await runNode(askParameters({ requestSettings: { maxRequestsPerSecond: 1, maxRetries: 1 } }), {
 		baseUrl: server.baseUrl,
 		items: items(2),
 	});
-	// Sent at once, the retry would have been the third request within a second and got a 429.
+	// Sent at once, the retry would have been the second request within 800 ms and got a 429.
 	expect(result.error).toBeUndefined();
 	expect(result.items.map((item) => item.json.text)).toEqual(['ok', 'ok']);
 	expect(server.requests).toHaveLength(3);

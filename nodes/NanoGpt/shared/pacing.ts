@@ -1,44 +1,49 @@
 import type { IExecuteSingleFunctions } from 'n8n-workflow';
 
 /**
- * Added to every pacing window: the server counts requests when they arrive, and arrival times
+ * Added to every second of the pace: the server counts requests when they arrive, and arrival times
  * wobble by a few milliseconds, so a schedule exactly at the limit would now and then be one over.
  */
 export const PACING_SLACK_MS = 50;
 
 /**
- * Start times for one node run's requests such that no rolling window holds more than `limit` of them
- * (a sliding-window rate limit, the strictest way a server can count "N requests per second").
- * The first `limit` requests start at once; later ones wait for the oldest of the last `limit` to leave the window.
+ * The pace of one node run's requests: evenly spaced, so that no rolling second (the strictest way a server
+ * can count "N requests per second") holds more than N of them. Even spacing rather than bursts of N: a burst
+ * takes the event loop a while to send, and a late end of one burst must not meet the next one.
+ * Requests take their turns one after another, and each turn is counted from the moment the previous request
+ * actually left (not from when it was planned), so a busy event loop never squeezes requests together.
  */
 export class SendSchedule {
-	readonly limit: number;
+	readonly intervalMs: number;
 
-	readonly windowMs: number;
+	private lastStart = Number.NEGATIVE_INFINITY;
 
-	private readonly starts: number[] = [];
-
-	private oldest = 0;
-
-	private latest = 0;
+	private queue: Promise<void> = Promise.resolve();
 
 	constructor(requestsPerSecond: number, slackMs = PACING_SLACK_MS) {
-		this.limit = Math.max(1, Math.floor(requestsPerSecond));
-		this.windowMs = (1000 * this.limit) / requestsPerSecond + slackMs;
+		this.intervalMs = (1000 + slackMs) / requestsPerSecond;
 	}
 
-	/** Reserves the earliest start at or after `now` that keeps the limit, and returns it. */
-	reserve(now: number): number {
-		let start = Math.max(now, this.latest);
-		if (this.starts.length < this.limit) {
-			this.starts.push(start);
-		} else {
-			start = Math.max(start, this.starts[this.oldest] + this.windowMs);
-			this.starts[this.oldest] = start;
-			this.oldest = (this.oldest + 1) % this.limit;
+	/** How long a request that wants to start at `now` has to wait. */
+	delayAt(now: number): number {
+		return Math.max(0, this.lastStart + this.intervalMs - now);
+	}
+
+	/**
+	 * Waits for this request's turn (after every request that asked before it) with `wait`, and marks the
+	 * moment it may start. If `wait` throws (a cancelled execution), the next request still gets its turn.
+	 */
+	async take(wait: (ms: number) => Promise<void>, clock: () => number = Date.now): Promise<void> {
+		const previous = this.queue;
+		let done!: () => void;
+		this.queue = new Promise<void>((resolve) => (done = resolve));
+		try {
+			await previous;
+			for (let delay = this.delayAt(clock()); delay > 0; delay = this.delayAt(clock())) await wait(delay);
+			this.lastStart = clock();
+		} finally {
+			done();
 		}
-		this.latest = start;
-		return start;
 	}
 }
 

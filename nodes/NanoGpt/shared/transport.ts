@@ -133,9 +133,7 @@ export async function waitUnlessCancelled(context: IExecuteSingleFunctions, ms: 
 /** Holds a request until the run's pacing (Max Requests per Second) lets it start; 0 or less means no pacing. */
 async function waitForSendSlot(context: IExecuteSingleFunctions, requestsPerSecond: number): Promise<void> {
 	if (!(requestsPerSecond > 0)) return;
-	const now = Date.now();
-	const start = sendScheduleFor(context, requestsPerSecond).reserve(now);
-	if (start > now) await waitUnlessCancelled(context, start - now);
+	await sendScheduleFor(context, requestsPerSecond).take(async (ms) => await waitUnlessCancelled(context, ms));
 }
 
 /**
