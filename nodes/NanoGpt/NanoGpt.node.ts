@@ -2,6 +2,8 @@ import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { resourceDescriptions, resourceProperty } from './resources';
+import { audioLoadOptions } from './resources/audio/voices';
+import { imageLoadOptions } from './resources/image/imageSizes';
 import { BASE_URL_EXPRESSION, CREDENTIAL_TYPE } from './shared/constants';
 import { listSearch } from './shared/modelSearch';
 import { requestSettingsField } from './shared/requestSettings';
@@ -29,5 +31,5 @@ export class NanoGpt implements INodeType {
 		properties: [resourceProperty, ...resourceDescriptions, requestSettingsField],
 	};
 
-	methods = { listSearch };
+	methods = { listSearch, loadOptions: { ...imageLoadOptions, ...audioLoadOptions } };
 }

@@ -10,7 +10,8 @@ import { CATALOG_ENDPOINTS, catalogEntries, modelLabel, type ModelKind } from '.
 import { CREDENTIAL_TYPE, normalizeBaseUrl } from './constants';
 import { nanoGptApiError, parseNanoGptError } from './errors';
 
-async function fetchCatalog(context: ILoadOptionsFunctions, kind: ModelKind): Promise<IDataObject[]> {
+/** Loads one NanoGPT model catalogue with the credential; errors are shown in NanoGPT words. */
+export async function fetchCatalog(context: ILoadOptionsFunctions, kind: ModelKind): Promise<IDataObject[]> {
 	const credentials = await context.getCredentials(CREDENTIAL_TYPE);
 	const endpoint = CATALOG_ENDPOINTS[kind];
 	let response: { statusCode: number; body: unknown; headers: IDataObject };

@@ -8,11 +8,13 @@ import type {
 
 import { applyRequestSettings } from './requestSettings';
 import { requireJsonObjectBody } from './responses';
-import { sendWithRetries, throwOnErrorStatus } from './transport';
+import { executeItem } from './itemExecution';
+import { throwOnErrorStatus } from './transport';
 
 /**
- * The routing every operation shares: the operation's own preSend steps after the timeout setting,
- * per-item retries (requestOperations.pagination), and NanoGPT errors turned into clear node errors.
+ * The routing every operation shares: the operation's own preSend steps after the timeout setting and
+ * per-item retries (both run by executeItem as requestOperations.pagination, so every failure of an item is
+ * handled in one place), and NanoGPT errors turned into clear node errors.
  */
 export function operationRouting(
 	request: DeclarativeRestApiSettings.HttpRequestOptions,
@@ -28,8 +30,8 @@ export function operationRouting(
 	};
 	return {
 		request,
-		send: { paginate: true, preSend: [applyRequestSettings, ...preSend] },
-		operations: { pagination: sendWithRetries },
+		send: { paginate: true },
+		operations: { pagination: executeItem([applyRequestSettings, ...preSend]) },
 		output,
 	};
 }

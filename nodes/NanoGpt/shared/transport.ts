@@ -27,6 +27,16 @@ const TRANSIENT_NETWORK_CODES = new Set([
 	'UND_ERR_SOCKET',
 	'ERR_SOCKET_CONNECTION_TIMEOUT',
 ]);
+/** Plain words for network codes (n8n rewrites messages that contain the raw code). */
+const NETWORK_FAILURE_WORDS: Record<string, string> = {
+	ECONNRESET: 'connection reset',
+	ECONNREFUSED: 'connection refused',
+	EPIPE: 'connection closed',
+	EAI_AGAIN: 'DNS lookup failed',
+	ENETUNREACH: 'network unreachable',
+	EHOSTUNREACH: 'host unreachable',
+	UND_ERR_SOCKET: 'connection closed',
+};
 const BASE_DELAY_MS = 1000;
 const MAX_SINGLE_DELAY_MS = 30_000;
 
@@ -58,6 +68,9 @@ function networkCode(error: unknown): string | undefined {
 		if (typeof code === 'string' && /^E[A-Z_]+$|^UND_ERR/.test(code)) return code;
 		current = (current as IDataObject).cause;
 	}
+	// Only n8n's wrapped transport errors are read by message: a node error saying "timed out" (a failed
+	// video job, for example) must never cause a billed request to be sent again.
+	if (error instanceof NodeOperationError) return undefined;
 	const message = (error as Error | undefined)?.message ?? '';
 	if (/timeout of \d+ms exceeded|timed? ?out/i.test(message)) return 'ETIMEDOUT';
 	if (/socket hang up|ECONNRESET/i.test(message)) return 'ECONNRESET';
@@ -90,14 +103,14 @@ function classifyFailure(
 		const timedOut = code === 'ETIMEDOUT' || code === 'ECONNABORTED' || code === 'ESOCKETTIMEDOUT';
 		const message = timedOut
 			? `NanoGPT did not answer within ${Math.round(timeoutMs / 1000)} seconds`
-			: `The connection to NanoGPT failed (${code})`;
+			: `The connection to NanoGPT failed (${NETWORK_FAILURE_WORDS[code] ?? 'network error'})`;
 		const description = timedOut
 			? 'Long generations can take a while: raise Timeout under Retries and Timeout.'
 			: 'Check the network and the credential Base URL. The node retried the request before giving up.';
 		return {
 			error: new NodeApiError(
 				context.getNode(),
-				{ message, code },
+				{ message, networkCode: code },
 				{ message, description, httpCode: timedOut ? '408' : undefined },
 			),
 			retryable: true,

@@ -1,4 +1,47 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-/** The audio resource: its operation selector followed by each operation's fields. */
-export const audioDescription: INodeProperties[] = [];
+import { operationRouting } from '../../shared/operation';
+import { buildCreateSpeechBody } from './createSpeechBody';
+import { createSpeechFields } from './createSpeechFields';
+import { createTranscriptionFields } from './createTranscriptionFields';
+import { speechToBinary } from './speechOutput';
+import { TRANSCRIPTION_URL, buildTranscriptionBody } from './transcriptionBody';
+import { transcriptionToItem } from './transcriptionOutput';
+
+export const audioOperations: INodeProperties = {
+	displayName: 'Operation',
+	name: 'operation',
+	type: 'options',
+	noDataExpression: true,
+	displayOptions: { show: { resource: ['audio'] } },
+	default: 'createSpeech',
+	options: [
+		{
+			name: 'Create Speech',
+			value: 'createSpeech',
+			action: 'Create speech from text',
+			description: 'Turn text into an audio file (text to speech)',
+			routing: operationRouting(
+				{
+					method: 'POST',
+					url: '/v1/audio/speech',
+					encoding: 'arraybuffer',
+					headers: { Accept: 'audio/*, application/json' },
+				},
+				[buildCreateSpeechBody],
+				{ jsonBody: false, postReceive: [speechToBinary] },
+			),
+		},
+		{
+			name: 'Create Transcription',
+			value: 'createTranscription',
+			action: 'Create a transcription of audio',
+			description: 'Turn speech in an audio file into text (speech to text)',
+			routing: operationRouting({ method: 'POST', url: TRANSCRIPTION_URL }, [buildTranscriptionBody], {
+				postReceive: [transcriptionToItem],
+			}),
+		},
+	],
+};
+
+export const audioDescription: INodeProperties[] = [audioOperations, ...createSpeechFields, ...createTranscriptionFields];

@@ -1,4 +1,28 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { operationRouting } from '../../shared/operation';
+import { listFields, outputModels, setCatalogRequest } from './list';
+
+export const modelOperations: INodeProperties = {
+	displayName: 'Operation',
+	name: 'operation',
+	type: 'options',
+	noDataExpression: true,
+	displayOptions: { show: { resource: ['model'] } },
+	default: 'list',
+	options: [
+		{
+			name: 'List',
+			value: 'list',
+			action: 'List models',
+			description: 'List the models of one kind with their details and prices, one item per model',
+			routing: operationRouting({ method: 'GET', url: '/v1/models' }, [setCatalogRequest], {
+				postReceive: [outputModels],
+				jsonBody: false,
+			}),
+		},
+	],
+};
+
 /** The model resource: its operation selector followed by each operation's fields. */
-export const modelDescription: INodeProperties[] = [];
+export const modelDescription: INodeProperties[] = [modelOperations, ...listFields];

@@ -1,0 +1,117 @@
+import type { IDataObject, IExecuteSingleFunctions, IN8nHttpFullResponse, INodeExecutionData } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { downloadFile, toBinary } from '../../shared/media';
+import { readRequestSettings } from '../../shared/requestSettings';
+import { isSpeechTicket, waitForSpeechJob } from './speechJob';
+import { SPEECH_FORMAT_MIME_TYPES } from './speechFormats';
+import { isCompletedStatus, isFailedStatus, pickDefined } from './jobPolling';
+
+function header(response: IN8nHttpFullResponse, name: string): string | undefined {
+	const key = Object.keys(response.headers ?? {}).find((candidate) => candidate.toLowerCase() === name);
+	const value = key === undefined ? undefined : response.headers[key];
+	return typeof value === 'string' ? value : undefined;
+}
+
+function bytesOf(body: unknown): Buffer {
+	if (Buffer.isBuffer(body)) return body;
+	if (body instanceof ArrayBuffer) return Buffer.from(body);
+	if (typeof body === 'string') return Buffer.from(body, 'binary');
+	if (body && typeof body === 'object') return Buffer.from(JSON.stringify(body));
+	return Buffer.alloc(0);
+}
+
+/** A JSON answer (job ticket, audioUrl) instead of audio bytes, or undefined for audio. */
+function jsonAnswerOf(response: IN8nHttpFullResponse, bytes: Buffer): IDataObject | undefined {
+	if (response.body && typeof response.body === 'object' && !Buffer.isBuffer(response.body) && !(response.body instanceof ArrayBuffer)) {
+		return response.body as IDataObject;
+	}
+	const contentType = header(response, 'content-type')?.toLowerCase() ?? '';
+	const looksLikeJson = contentType.includes('json') || (!contentType.startsWith('audio/') && bytes.subarray(0, 1).toString() === '{');
+	if (!looksLikeJson) return undefined;
+	try {
+		const parsed = JSON.parse(bytes.toString('utf8')) as unknown;
+		return parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as IDataObject) : undefined;
+	} catch {
+		return undefined;
+	}
+}
+
+/** Downloads the audio of a JSON answer (directly, or after waiting for the background job). */
+async function audioFromJson(
+	context: IExecuteSingleFunctions,
+	answer: IDataObject,
+): Promise<{ buffer: Buffer; mimeType?: string; details: IDataObject }> {
+	let result = answer;
+	if (isSpeechTicket(answer)) {
+		result = { ...answer, ...(await waitForSpeechJob(context, answer)) };
+	} else if (isFailedStatus(answer.status)) {
+		throw new NodeOperationError(context.getNode(), `NanoGPT could not generate the speech: ${String(answer.error ?? 'no reason given')}`);
+	}
+	if (typeof result.audioUrl !== 'string' || result.audioUrl === '') {
+		throw new NodeOperationError(context.getNode(), 'NanoGPT answered without audio', {
+			description: `The answer has no audio data and no audioUrl (keys: ${Object.keys(answer).join(', ') || 'none'}).`,
+		});
+	}
+	const download = await downloadFile(context, result.audioUrl, {
+		what: 'generated speech',
+		timeoutMs: readRequestSettings(context).timeoutMs,
+		expect: 'audio',
+	});
+	const declared = typeof result.contentType === 'string' ? result.contentType : undefined;
+	const details: IDataObject = {
+		audioUrl: result.audioUrl,
+		...pickDefined(result, ['runId', 'duration']),
+		...(isCompletedStatus(result.status) ? { status: 'completed' } : {}),
+		...pickDefined(answer, ['cost', 'currency', 'paymentSource', 'remainingBalance']),
+	};
+	return { buffer: download.buffer, mimeType: declared ?? download.mimeType, details };
+}
+
+/**
+ * postReceive for Audio > Create Speech: the audio as an n8n binary file (MIME type from NanoGPT, or from
+ * the requested format when NanoGPT sends a generic type). JSON answers are followed: a direct audioUrl is
+ * downloaded, a job ticket (runId, status pending) is polled first.
+ */
+export async function speechToBinary(
+	this: IExecuteSingleFunctions,
+	_items: INodeExecutionData[],
+	response: IN8nHttpFullResponse,
+): Promise<INodeExecutionData[]> {
+	const format = String(this.getNodeParameter('responseFormat', 'mp3'));
+	const property = String(this.getNodeParameter('binaryPropertyOutput', 'data') ?? '').trim() || 'data';
+	const bytes = bytesOf(response.body);
+	const answer = jsonAnswerOf(response, bytes);
+	let audio: { buffer: Buffer; mimeType?: string; details: IDataObject };
+	if (answer) {
+		audio = await audioFromJson(this, answer);
+	} else {
+		audio = { buffer: bytes, mimeType: header(response, 'content-type'), details: {} };
+	}
+	if (audio.buffer.length === 0) {
+		throw new NodeOperationError(this.getNode(), 'NanoGPT returned an empty audio file', {
+			description: 'Run the node again; if it keeps happening, try another voice or model.',
+		});
+	}
+	const binary = await toBinary(this, audio.buffer, {
+		baseName: 'speech',
+		mimeType: audio.mimeType,
+		fallbackMimeType: SPEECH_FORMAT_MIME_TYPES[format],
+	});
+	const body = bodyOfRequest(this);
+	const json: IDataObject = {
+		model: body.model ?? null,
+		voice: body.voice ?? null,
+		responseFormat: format,
+		mimeType: binary.mimeType,
+		fileSize: audio.buffer.length,
+		...audio.details,
+	};
+	return [{ json, binary: { [property]: binary } }];
+}
+
+function bodyOfRequest(context: IExecuteSingleFunctions): IDataObject {
+	const model = context.getNodeParameter('model', '', { extractValue: true });
+	const voice = String(context.getNodeParameter('voice', '') ?? '').trim();
+	return { model: typeof model === 'string' ? model.trim() : model, ...(voice ? { voice } : {}) };
+}

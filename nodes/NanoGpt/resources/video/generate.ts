@@ -1,0 +1,234 @@
+import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { formatBytes, readInputBinary, toDataUrl } from '../../shared/binary';
+import { modelLocator } from '../../shared/descriptions';
+import { bodyOf, checkNumberInRange, parseJsonParameter, requireModel, requireText } from '../../shared/parameters';
+import { outputBinaryField } from './videoOutput';
+
+const show = { resource: ['video'], operation: ['generate'] };
+
+/** NanoGPT accepts uploads of at most 4 MB; larger inputs must be passed by URL. */
+export const MAX_IMAGE_UPLOAD_BYTES = 4 * 1024 * 1024;
+
+/** Option name -> request field, for the options sent as they are (strings trimmed, empty ones left out). */
+const TEXT_OPTIONS: Record<string, string> = {
+	negativePrompt: 'negative_prompt',
+	duration: 'duration',
+	aspectRatio: 'aspect_ratio',
+	resolution: 'resolution',
+};
+
+async function inputImage(context: IExecuteSingleFunctions): Promise<IDataObject> {
+	const source = context.getNodeParameter('imageSource', 'none') as string;
+	if (source === 'binary') {
+		const property = context.getNodeParameter('imageBinaryPropertyName', 'data') as string;
+		const image = await readInputBinary(context, property, 'Input Image Field');
+		if (image.buffer.length > MAX_IMAGE_UPLOAD_BYTES) {
+			throw new NodeOperationError(context.getNode(), `The input image is too large to upload (${formatBytes(image.buffer.length)})`, {
+				description: 'NanoGPT accepts uploads of at most 4 MB. Make the image smaller, or pass it as a public URL (Input Image: URL).',
+			});
+		}
+		if (!image.mimeType.startsWith('image/')) {
+			throw new NodeOperationError(context.getNode(), `The input file "${image.fileName}" is not an image (${image.mimeType})`, {
+				description: 'Image-to-video models need a PNG, JPEG or WebP image.',
+			});
+		}
+		return { imageDataUrl: toDataUrl(image) };
+	}
+	if (source === 'url') {
+		const url = requireText(context, context.getNodeParameter('imageUrl', ''), 'Image URL').trim();
+		if (!/^https?:\/\//i.test(url)) {
+			throw new NodeOperationError(context.getNode(), 'The parameter "Image URL" must be an http(s) URL', {
+				description: `Received ${JSON.stringify(url.slice(0, 100))}. To send a file of the input item, set Input Image to Binary File.`,
+			});
+		}
+		return { imageUrl: url };
+	}
+	return {};
+}
+
+/** preSend: model, prompt, only the options the user set, the input image, then any extra fields. */
+export async function buildGenerateVideoBody(
+	this: IExecuteSingleFunctions,
+	requestOptions: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
+	const body = bodyOf(requestOptions);
+	requireModel(this, body);
+	body.prompt = requireText(this, this.getNodeParameter('prompt', ''), 'Prompt');
+
+	const options = this.getNodeParameter('options', {}) as IDataObject;
+	for (const [option, field] of Object.entries(TEXT_OPTIONS)) {
+		const value = options[option];
+		if (value === undefined || value === null || String(value).trim() === '') continue;
+		body[field] = String(value).trim();
+	}
+	if (options.seed !== undefined && options.seed !== '') {
+		body.seed = checkNumberInRange(this, options.seed, 'Seed', { min: 0, integer: true });
+	}
+	if (typeof options.generateAudio === 'boolean') body.generateAudio = options.generateAudio;
+
+	Object.assign(body, await inputImage(this));
+
+	if (options.additionalFields !== undefined && String(options.additionalFields).trim() !== '') {
+		const extra = parseJsonParameter(this, options.additionalFields, 'Additional Body Fields') as IDataObject;
+		Object.assign(body, extra);
+	}
+	return requestOptions;
+}
+
+export const generateFields: INodeProperties[] = [
+	modelLocator('searchVideoModels', show, 'veo3-video'),
+	{
+		displayName: 'Prompt',
+		name: 'prompt',
+		type: 'string',
+		typeOptions: { rows: 4 },
+		default: '',
+		required: true,
+		placeholder: 'e.g. A serene lake at sunset with gentle ripples on the water',
+		description: 'What the video should show',
+		displayOptions: { show },
+	},
+	{
+		displayName: 'Input Image',
+		name: 'imageSource',
+		type: 'options',
+		default: 'none',
+		description: 'A start image for image-to-video models',
+		displayOptions: { show },
+		options: [
+			{ name: 'None', value: 'none', description: 'Text-to-video' },
+			{ name: 'Binary File', value: 'binary', description: 'An image in a binary field of the input item (at most 4 MB)' },
+			{ name: 'URL', value: 'url', description: 'A public https URL of the image' },
+		],
+	},
+	{
+		displayName: 'Input Image Field',
+		name: 'imageBinaryPropertyName',
+		type: 'string',
+		default: 'data',
+		hint: 'The name of the input binary field that holds the image',
+		displayOptions: { show: { ...show, imageSource: ['binary'] } },
+	},
+	{
+		displayName: 'Image URL',
+		name: 'imageUrl',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'e.g. https://example.com/first-frame.png',
+		displayOptions: { show: { ...show, imageSource: ['url'] } },
+	},
+	{
+		displayName: 'Wait for Completion',
+		name: 'waitForCompletion',
+		type: 'boolean',
+		default: true,
+		description:
+			'Whether to wait until the video is ready (checking its status regularly). Otherwise the node returns the request ID at once; check it later with Video > Get Status.',
+		displayOptions: { show },
+	},
+	{
+		displayName: 'Check Every (Seconds)',
+		name: 'pollInterval',
+		type: 'number',
+		default: 5,
+		typeOptions: { minValue: 1 },
+		description: 'How often to ask NanoGPT whether the video is ready',
+		displayOptions: { show: { ...show, waitForCompletion: [true] } },
+	},
+	{
+		displayName: 'Max Wait (Seconds)',
+		name: 'maxWait',
+		type: 'number',
+		default: 600,
+		typeOptions: { minValue: 1 },
+		description:
+			'How long to wait for the video at most. When it takes longer the node fails with a message; the video keeps generating and can be fetched with Video > Get Status.',
+		displayOptions: { show: { ...show, waitForCompletion: [true] } },
+	},
+	{
+		displayName: 'Download Video',
+		name: 'downloadVideo',
+		type: 'boolean',
+		default: true,
+		description: 'Whether to download the finished video into a binary field (NanoGPT links expire after about an hour)',
+		displayOptions: { show: { ...show, waitForCompletion: [true] } },
+	},
+	outputBinaryField({ ...show, waitForCompletion: [true], downloadVideo: [true] }),
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		description: 'Which of these a model supports differs: check the model on nano-gpt.com. Only the options you add are sent.',
+		displayOptions: { show },
+		options: [
+			{
+				displayName: 'Additional Body Fields',
+				name: 'additionalFields',
+				type: 'json',
+				default: '{}',
+				description:
+					'Model-specific fields sent as they are, for example {"enhancePrompt": true} or {"seconds": "8"}. They override the fields above.',
+			},
+			{
+				displayName: 'Aspect Ratio',
+				name: 'aspectRatio',
+				type: 'options',
+				default: '16:9',
+				options: [
+					{ name: '1:1', value: '1:1' },
+					{ name: '16:9', value: '16:9' },
+					{ name: '3:4', value: '3:4' },
+					{ name: '4:3', value: '4:3' },
+					{ name: '9:16', value: '9:16' },
+				],
+			},
+			{
+				displayName: 'Duration',
+				name: 'duration',
+				type: 'string',
+				default: '5',
+				placeholder: 'e.g. 5',
+				description: 'Length of the video. The format depends on the model: "5" for most, "5s" for Veo 2.',
+			},
+			{
+				displayName: 'Generate Audio',
+				name: 'generateAudio',
+				type: 'boolean',
+				default: true,
+				description: 'Whether the model should add a soundtrack (models with audio generation only)',
+			},
+			{
+				displayName: 'Negative Prompt',
+				name: 'negativePrompt',
+				type: 'string',
+				typeOptions: { rows: 2 },
+				default: '',
+				description: 'What the video should not show',
+			},
+			{
+				displayName: 'Resolution',
+				name: 'resolution',
+				type: 'options',
+				default: '720p',
+				options: [
+					{ name: '540p', value: '540p' },
+					{ name: '720p', value: '720p' },
+					{ name: '1080p', value: '1080p' },
+				],
+			},
+			{
+				displayName: 'Seed',
+				name: 'seed',
+				type: 'number',
+				default: 0,
+				typeOptions: { minValue: 0, numberPrecision: 0 },
+				description: 'A seed for models that support one (may improve reproducibility)',
+			},
+		],
+	},
+];
