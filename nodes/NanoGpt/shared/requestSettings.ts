@@ -13,8 +13,12 @@ const FALLBACK_TIMEOUT_SECONDS = 120;
 
 export const DEFAULT_MAX_RETRIES = 3;
 export const DEFAULT_MAX_RETRY_WAIT_SECONDS = 120;
+/** NanoGPT's documented rate limit per API key. */
+export const DEFAULT_MAX_REQUESTS_PER_SECOND = 25;
 
 export interface RequestSettings {
+	/** Pace of this node run's requests, retries included; 0 sends every item at once. */
+	maxRequestsPerSecond: number;
 	maxRetries: number;
 	maxRetryWaitMs: number;
 	timeoutMs: number;
@@ -27,8 +31,17 @@ export const requestSettingsField: INodeProperties = {
 	placeholder: 'Add Setting',
 	default: {},
 	description:
-		'Retries of failed requests for one item only, so items that already succeeded are never sent (and billed) again',
+		'The pace of requests, and retries of failed requests for one item only, so items that already succeeded are never sent (and billed) again',
 	options: [
+		{
+			displayName: 'Max Requests per Second',
+			name: 'maxRequestsPerSecond',
+			type: 'number',
+			typeOptions: { minValue: 0, numberPrecision: 2 },
+			default: DEFAULT_MAX_REQUESTS_PER_SECOND,
+			description:
+				'Spaces out the requests of this node, retries included, so that no second holds more than this many. NanoGPT allows 25 per second per API key and answers 429 beyond that. 0 sends all items at once.',
+		},
 		{
 			displayName: 'Max Retries',
 			name: 'maxRetries',
@@ -75,6 +88,7 @@ export function readRequestSettings(context: IExecuteSingleFunctions): RequestSe
 	const raw = context.getNodeParameter('requestSettings', {}) as IDataObject;
 	const defaultTimeout = DEFAULT_TIMEOUT_SECONDS[operationKey(context)] ?? FALLBACK_TIMEOUT_SECONDS;
 	return {
+		maxRequestsPerSecond: clampNumber(raw.maxRequestsPerSecond, DEFAULT_MAX_REQUESTS_PER_SECOND, 0, 100_000),
 		maxRetries: Math.floor(clampNumber(raw.maxRetries, DEFAULT_MAX_RETRIES, 0, 10)),
 		maxRetryWaitMs: clampNumber(raw.maxRetryWait, DEFAULT_MAX_RETRY_WAIT_SECONDS, 0, 86_400) * 1000,
 		timeoutMs: clampNumber(raw.timeout, defaultTimeout, 1, 86_400) * 1000,

@@ -9,6 +9,7 @@ import type {
 import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 
 import { detailsOf, nanoGptApiError, parseNanoGptError } from './errors';
+import { sendScheduleFor } from './pacing';
 import { readRequestSettings } from './requestSettings';
 
 const RETRYABLE_STATUSES = new Set([408, 429, 500, 502, 503, 504]);
@@ -158,9 +159,17 @@ export async function waitUnlessCancelled(context: IExecuteSingleFunctions, ms: 
 	if (signal?.aborted) throw new NodeOperationError(context.getNode(), 'The execution was cancelled');
 }
 
+/** Holds a request until the run's pacing (Max Requests per Second) lets it start; 0 or less means no pacing. */
+async function waitForSendSlot(context: IExecuteSingleFunctions, requestsPerSecond: number): Promise<void> {
+	if (!(requestsPerSecond > 0)) return;
+	await sendScheduleFor(context, requestsPerSecond).take(async (ms) => await waitUnlessCancelled(context, ms));
+}
+
 /**
  * requestOperations.pagination: sends one item's request and retries only that item on timeouts,
  * connection resets, 408, 429 and 5xx, up to the user's limits. Successful items are never re-sent.
+ * Every attempt, retries included, waits for its turn in the run's pacing first; that wait does not
+ * count towards Max Total Retry Wait.
  */
 export async function sendWithRetries(
 	this: IExecutePaginationFunctions,
@@ -169,6 +178,7 @@ export async function sendWithRetries(
 	const settings = readRequestSettings(this);
 	let waited = 0;
 	for (let attempt = 0; ; attempt++) {
+		await waitForSendSlot(this, settings.maxRequestsPerSecond);
 		try {
 			return await this.makeRoutingRequest(requestData);
 		} catch (error) {
