@@ -16,7 +16,7 @@ const PACKAGE_ROOT = path.resolve(__dirname, '..', '..');
 const NODE_TYPE = 'n8n-nodes-nanogpt.nanoGpt';
 const API_KEY = 'sk-nano-bench-key';
 
-/** The credentials side of n8n: values from a map, the credential's generic `authenticate` block applied. */
+/** The credentials side of n8n: values from a map, the credential's `authenticate` (function or generic block) applied. */
 class BenchCredentialsHelper extends ICredentialsHelper {
 	constructor(credentialTypes, values) {
 		super();
@@ -31,7 +31,8 @@ class BenchCredentialsHelper extends ICredentialsHelper {
 	}
 	async authenticate(credentials, typeName, requestOptions, workflow, node) {
 		const authenticate = this.credentialTypes[typeName]?.authenticate;
-		if (!authenticate || typeof authenticate === 'function') return requestOptions;
+		if (typeof authenticate === 'function') return await authenticate(credentials, requestOptions);
+		if (!authenticate) return requestOptions;
 		for (const section of ['headers', 'qs', 'body']) {
 			const entries = authenticate.properties[section];
 			if (!entries) continue;

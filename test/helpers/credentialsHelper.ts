@@ -45,8 +45,9 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 		node: INode,
 	): Promise<IHttpRequestOptions> {
 		const type = this.credentialTypes[typeName];
+		if (typeof type?.authenticate === 'function') return await type.authenticate(credentials, requestOptions);
 		const authenticate = type?.authenticate as IAuthenticateGeneric | undefined;
-		if (!authenticate || typeof authenticate === 'function') return requestOptions;
+		if (!authenticate) return requestOptions;
 		for (const section of ['headers', 'qs', 'body'] as const) {
 			const entries = authenticate.properties[section] as IDataObject | undefined;
 			if (!entries) continue;

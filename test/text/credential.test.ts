@@ -1,5 +1,5 @@
 import axios from 'axios';
-import type { IAuthenticateGeneric, IDataObject, INode } from 'n8n-workflow';
+import type { IDataObject, IHttpRequestOptions, INode } from 'n8n-workflow';
 import { Workflow } from 'n8n-workflow';
 
 import { credentialType, loadPackage, NODE_TYPE } from '../helpers/engine';
@@ -29,15 +29,13 @@ async function testCredential(data: IDataObject) {
 	const resolve = (value: unknown) =>
 		workflow.expression.getSimpleParameterValue(node, value as string, 'internal', { $credentials: data }, undefined, '') as string;
 	const request = type.test!.request;
-	const headers: Record<string, string> = {};
-	for (const [key, value] of Object.entries((type.authenticate as IAuthenticateGeneric).properties.headers ?? {})) {
-		headers[key] = resolve(value);
-	}
+	const authenticate = type.authenticate as (credentials: IDataObject, options: IHttpRequestOptions) => Promise<IHttpRequestOptions>;
+	const { headers } = await authenticate(data, { url: request.url, headers: {} });
 	const response = await axios.request({
 		method: request.method ?? 'GET',
 		baseURL: resolve(request.baseURL),
 		url: request.url,
-		headers,
+		headers: headers as Record<string, string>,
 		validateStatus: () => true,
 	});
 	return { status: response.status, body: response.data };
