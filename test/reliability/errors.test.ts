@@ -29,7 +29,7 @@ const ADVICE: Record<number, string> = {
 	408: 'Raise Timeout',
 	409: 'Check the node parameters',
 	413: 'Send less data',
-	429: 'Raise Max Retries',
+	429: 'Lower Max Requests per Second',
 	500: 'usually temporary',
 	502: 'usually temporary',
 	503: 'usually temporary',

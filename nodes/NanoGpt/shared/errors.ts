@@ -183,7 +183,7 @@ export function adviceFor(details: NanoGptErrorDetails, model?: string): string 
 		case 413:
 			return 'Send less data: shorten the input, or pass large files by URL instead of as binary data.';
 		case 429:
-			return 'Too many requests at once (NanoGPT allows 25 per second). Raise Max Retries, or use Request Options > Batching to send fewer items at a time.';
+			return 'Too many requests at once (NanoGPT allows 25 per second per key). Lower Max Requests per Second under Retries and Timeout (for example when several workflows share the key), or raise Max Retries.';
 		default:
 			if (details.status >= 500) {
 				return 'This is usually temporary. The node retries it automatically; raise Max Retries or run the workflow again later.';
