@@ -1,0 +1,98 @@
+'use strict';
+/**
+ * The editor check in a real browser: Chromium (Debian's, driven by playwright-core) opens the running n8n, creates
+ * the owner account, opens the "Ask (simple prompt)" example, opens the NanoGPT node and checks that its operations
+ * and parameters render. Screenshots of the node panel go to docs/screenshots/.
+ */
+const assert = require('node:assert/strict');
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+
+const { ensureChromium, CHROMIUM_ARGS } = require('../scripts/n8n/chromium');
+const { PROJECT_ROOT } = require('../scripts/n8n/paths');
+
+const SCREENSHOTS = path.join(PROJECT_ROOT, 'docs', 'screenshots');
+const EXAMPLE_ID = 'nanogptAskSimple';
+const NODE_NAME = 'Summarize';
+
+async function createOwner(page, origin, owner) {
+	await page.goto(`${origin}/setup`);
+	await page.locator('input[name="email"]').fill(owner.email);
+	await page.locator('input[name="firstName"]').fill(owner.firstName);
+	await page.locator('input[name="lastName"]').fill(owner.lastName);
+	await page.locator('input[name="password"]').fill(owner.password);
+	await page.getByRole('button', { name: /next|set up|get started/i }).click();
+	await page.waitForURL((url) => !url.pathname.startsWith('/setup'), { timeout: 30_000 });
+}
+
+async function openNode(page, origin) {
+	await page.goto(`${origin}/workflow/${EXAMPLE_ID}`);
+	const node = page.locator(`[data-test-id="canvas-node"][data-node-name="${NODE_NAME}"]`);
+	await node.waitFor({ timeout: 60_000 });
+	await node.dblclick();
+	const panel = page.locator('[data-test-id="ndv"]');
+	await panel.waitFor({ timeout: 30_000 });
+	return panel;
+}
+
+async function dropdownOptions(page, panel, parameterName) {
+	await panel.locator(`[data-test-id="parameter-input-${parameterName}"]`).click();
+	const options = page.locator('.el-select-dropdown:visible .el-select-dropdown__item');
+	await options.first().waitFor({ timeout: 10_000 });
+	const labels = (await options.allInnerTexts()).map((text) => text.split('\n')[0].trim());
+	await page.keyboard.press('Escape');
+	return labels;
+}
+
+async function runEditorCheck(harness, { origin, owner }) {
+	let chromium;
+	let executablePath;
+	try {
+		({ chromium } = require('playwright-core'));
+		executablePath = ensureChromium();
+	} catch (error) {
+		harness.fail('editor check: Chromium and playwright-core are available', error);
+		return;
+	}
+	const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-nanogpt-chromium-'));
+	const context = await chromium.launchPersistentContext(userDataDir, {
+		executablePath,
+		headless: true,
+		args: CHROMIUM_ARGS,
+		viewport: { width: 1440, height: 900 },
+	});
+	const page = context.pages()[0] || (await context.newPage());
+	try {
+		await harness.test('editor: the owner account is created in the setup form', () => createOwner(page, origin, owner));
+
+		let panel;
+		await harness.test('editor: the example workflow opens and the NanoGPT node panel shows its parameters', async () => {
+			panel = await openNode(page, origin);
+			for (const parameter of ['resource', 'operation', 'model', 'promptMode', 'systemPrompt', 'prompt', 'responseFormat', 'simplify']) {
+				await panel.locator(`[data-test-id="parameter-input-${parameter}"]`).first().waitFor({ timeout: 15_000 });
+			}
+			const text = await panel.innerText();
+			for (const label of ['Resource', 'Operation', 'Model', 'Prompt Mode', 'System Prompt', 'Prompt', 'Response Format', 'Simplify Output', 'Options']) {
+				assert.ok(text.includes(label), `the node panel shows "${label}"`);
+			}
+			fs.mkdirSync(SCREENSHOTS, { recursive: true });
+			await page.screenshot({ path: path.join(SCREENSHOTS, 'node-panel.png') });
+			await panel.locator('[data-test-id="node-parameters"], .parameter-input-list-wrapper').first().screenshot({
+				path: path.join(SCREENSHOTS, 'ask-parameters.png'),
+			});
+		});
+
+		await harness.test('editor: the Resource and Operation lists show the NanoGPT resources and text operations', async () => {
+			assert.ok(panel, 'the node panel is open');
+			assert.deepEqual(await dropdownOptions(page, panel, 'resource'), ['Account', 'Audio', 'Image', 'Model', 'Text', 'Video']);
+			const operations = await dropdownOptions(page, panel, 'operation');
+			for (const operation of ['Ask', 'Complete']) assert.ok(operations.includes(operation), `operations include ${operation}: ${operations}`);
+		});
+	} finally {
+		await context.close();
+		fs.rmSync(userDataDir, { recursive: true, force: true });
+	}
+}
+
+module.exports = { runEditorCheck };
