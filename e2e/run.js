@@ -63,7 +63,8 @@ async function prepare(options, server) {
 	const userFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-nanogpt-e2e-'));
 	installPackageInto(userFolder, { skipBuild: options.skipBuild });
 	const port = Number(process.env.E2E_N8N_PORT) || (await freePort());
-	const env = n8nEnvironment(runtime, { userFolder, port, extra: { N8N_LOG_LEVEL: process.env.N8N_LOG_LEVEL || 'warn' } });
+	// `n8n execute` prints the run data through its logger at level info.
+	const env = n8nEnvironment(runtime, { userFolder, port, extra: { N8N_LOG_LEVEL: 'info' } });
 	await server.start();
 	stage(`importing the credential (fake NanoGPT at ${server.baseUrl}) and the example workflows`);
 	await runN8nCommandOrThrow(runtime, env, ['import:credentials', `--input=${credentialFile(userFolder, { apiKey: server.validKey, baseUrl: server.baseUrl })}`]);
