@@ -8,7 +8,7 @@
  *  4. starts `n8n start`: the editor check in Chromium (creates the owner, opens an example, screenshots), then the
  *     REST checks (node, AI-tool variant and credential type registered; credential test with a broken key).
  * Prints `N passed, N failed` last and exits non-zero on any failure.
- * Options: --only=<example name part> (repeatable), --skip-editor, --skip-server, --skip-build. N8N_LINE=1 runs the
+ * Options: --only=<example name part> (repeatable), --skip-workflows, --skip-editor, --skip-server, --skip-build. N8N_LINE=1 runs the
  * same suite against n8n 1.x.
  */
 const fs = require('node:fs');
@@ -30,12 +30,13 @@ const { runN8nCommandOrThrow, startN8nServer } = require('../scripts/n8n/cli');
 const { credentialFile, workflowsFile } = require('../scripts/n8n/examples');
 
 function parseArgs(argv) {
-	const options = { only: [], skipEditor: false, skipServer: false, skipBuild: false };
+	const options = { only: [], skipEditor: false, skipServer: false, skipBuild: false, skipWorkflows: false };
 	for (const arg of argv) {
 		if (arg.startsWith('--only=')) options.only.push(arg.slice('--only='.length));
 		else if (arg === '--skip-editor') options.skipEditor = true;
 		else if (arg === '--skip-server') options.skipServer = true;
 		else if (arg === '--skip-build') options.skipBuild = true;
+		else if (arg === '--skip-workflows') options.skipWorkflows = true;
 		else throw new Error(`Unknown option ${arg}`);
 	}
 	return options;
@@ -63,8 +64,16 @@ async function prepare(options, server) {
 	const userFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-nanogpt-e2e-'));
 	installPackageInto(userFolder, { skipBuild: options.skipBuild });
 	const port = Number(process.env.E2E_N8N_PORT) || (await freePort());
-	// `n8n execute` prints the run data through its logger at level info.
-	const env = n8nEnvironment(runtime, { userFolder, port, extra: { N8N_LOG_LEVEL: 'info' } });
+	const env = n8nEnvironment(runtime, {
+		userFolder,
+		port,
+		extra: {
+			// `n8n execute` prints the run data through its logger at level info.
+			N8N_LOG_LEVEL: 'info',
+			// Every n8n process opens a task broker; a free port avoids a clash with an `npm start` instance.
+			N8N_RUNNERS_BROKER_PORT: String(await freePort()),
+		},
+	});
 	await server.start();
 	stage(`importing the credential (fake NanoGPT at ${server.baseUrl}) and the example workflows`);
 	await runN8nCommandOrThrow(runtime, env, ['import:credentials', `--input=${credentialFile(userFolder, { apiKey: server.validKey, baseUrl: server.baseUrl })}`]);
@@ -97,8 +106,10 @@ async function main() {
 	let n8n;
 	try {
 		n8n = await prepare(options, server);
-		stage('example workflows (n8n execute)');
-		await runWorkflowCases(harness, n8n, server, { only: options.only.length ? options.only : undefined });
+		if (!options.skipWorkflows) {
+			stage('example workflows (n8n execute)');
+			await runWorkflowCases(harness, n8n, server, { only: options.only.length ? options.only : undefined });
+		}
 		if (!options.skipServer) {
 			try {
 				await serverChecks(harness, n8n, server, options);

@@ -32,7 +32,10 @@ async function runN8nCommandOrThrow(runtime, env, args, options) {
 	return result;
 }
 
-/** Starts `n8n start` in the background; resolves once GET /healthz answers 200. */
+/**
+ * Starts `n8n start` in the background; resolves once the editor page is served (GET /healthz answers 200 earlier,
+ * before the editor routes exist).
+ */
 async function startN8nServer(runtime, env, { port, timeoutMs = 180_000, onOutput } = {}) {
 	const child = spawn(runtime.nodeBinary, [runtime.n8nBin, 'start'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
 	const output = [];
@@ -50,7 +53,7 @@ async function startN8nServer(runtime, env, { port, timeoutMs = 180_000, onOutpu
 	while (Date.now() < deadline) {
 		if (exited) throw new Error(`n8n start exited early:\n${Buffer.concat(output).toString('utf8')}`);
 		try {
-			const response = await fetch(`http://127.0.0.1:${port}/healthz`);
+			const response = await fetch(`http://127.0.0.1:${port}/`, { headers: { accept: 'text/html' } });
 			if (response.status === 200) break;
 		} catch {
 			// not listening yet
@@ -59,7 +62,7 @@ async function startN8nServer(runtime, env, { port, timeoutMs = 180_000, onOutpu
 	}
 	if (Date.now() >= deadline) {
 		child.kill('SIGKILL');
-		throw new Error(`n8n did not answer /healthz within ${timeoutMs / 1000} s:\n${Buffer.concat(output).toString('utf8')}`);
+		throw new Error(`n8n did not serve its editor within ${timeoutMs / 1000} s:\n${Buffer.concat(output).toString('utf8')}`);
 	}
 	return {
 		child,
