@@ -2,7 +2,7 @@
 /**
  * The editor check in a real browser: Chromium (Debian's, driven by playwright-core) opens the running n8n, creates
  * the owner account, opens the "Ask (simple prompt)" example, opens the NanoGPT node and checks that its operations
- * and parameters render. Screenshots of the node panel go to docs/screenshots/.
+ * and parameters render. Screenshots of the node panel go to docs/screenshots/ (n8n 2.x).
  */
 const assert = require('node:assert/strict');
 const fs = require('node:fs');
@@ -12,7 +12,10 @@ const path = require('node:path');
 const { ensureChromium, CHROMIUM_ARGS } = require('../scripts/n8n/chromium');
 const { PROJECT_ROOT } = require('../scripts/n8n/paths');
 
-const SCREENSHOTS = path.join(PROJECT_ROOT, 'docs', 'screenshots');
+/** The README shows the screenshots of the default n8n line; other lines write theirs to test-results/ (git-ignored). */
+function screenshotsDir(line) {
+	return line === '2' ? path.join(PROJECT_ROOT, 'docs', 'screenshots') : path.join(PROJECT_ROOT, 'test-results', `screenshots-n8n-${line}`);
+}
 const EXAMPLE_ID = 'nanogptAskSimple';
 const NODE_NAME = 'Summarize';
 
@@ -45,7 +48,8 @@ async function dropdownOptions(page, panel, parameterName) {
 	return labels;
 }
 
-async function runEditorCheck(harness, { origin, owner }) {
+async function runEditorCheck(harness, { origin, owner, line = '2' }) {
+	const screenshots = screenshotsDir(line);
 	let chromium;
 	let executablePath;
 	try {
@@ -76,10 +80,10 @@ async function runEditorCheck(harness, { origin, owner }) {
 			for (const label of ['Resource', 'Operation', 'Model', 'Prompt Mode', 'System Prompt', 'Prompt', 'Response Format', 'Simplify Output', 'Options']) {
 				assert.ok(text.includes(label), `the node panel shows "${label}"`);
 			}
-			fs.mkdirSync(SCREENSHOTS, { recursive: true });
-			await page.screenshot({ path: path.join(SCREENSHOTS, 'node-panel.png') });
+			fs.mkdirSync(screenshots, { recursive: true });
+			await page.screenshot({ path: path.join(screenshots, 'node-panel.png') });
 			await panel.locator('[data-test-id="node-parameters"], .parameter-input-list-wrapper').first().screenshot({
-				path: path.join(SCREENSHOTS, 'ask-parameters.png'),
+				path: path.join(screenshots, 'ask-parameters.png'),
 			});
 		});
 

@@ -17,6 +17,7 @@ function n8nEnvironment(runtime, { userFolder, port, extra = {} }) {
 		N8N_SECURE_COOKIE: 'false',
 		N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'false',
 		DB_TYPE: 'sqlite',
+		...runtime.env,
 		...extra,
 	};
 }

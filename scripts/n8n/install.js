@@ -26,6 +26,8 @@ function runtimeOf(profile, dir = installDir(profile)) {
 		n8nBin: path.join(dir, 'node_modules', 'n8n', 'bin', 'n8n'),
 		/** PATH with the pinned Node first, so n8n's own child processes use it too. */
 		pathEnv: nodeDir ? `${path.join(nodeDir, 'bin')}${path.delimiter}${process.env.PATH}` : process.env.PATH,
+		/** Environment variables this n8n release needs (see profiles.js). */
+		env: profile.env || {},
 	};
 }
 

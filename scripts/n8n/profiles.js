@@ -15,6 +15,8 @@ const PROFILES = {
 		// null: the machine's Node (20). n8n 1.123.x declares >=20.19 <=24.x.
 		node: null,
 		overrides: { linkedom: '0.18.14', xlsx: '0.18.5' },
+		// Its default "vm" expression engine needs isolated-vm 6.2 (Node >= 22) and stops n8n on Node 20.
+		env: { N8N_EXPRESSION_ENGINE: 'legacy' },
 	},
 };
 
