@@ -47,7 +47,12 @@ function binaryOf(item, property, userFolder) {
 	} else if (binary.id) {
 		const [mode, location] = binary.id.split(/:(.*)/s);
 		if (!mode.startsWith('filesystem')) throw new Error(`Cannot read binary data stored in mode ${mode}`);
-		bytes = fs.readFileSync(path.join(userFolder, '.n8n', 'binaryData', location));
+		// n8n 2.x stores binary data in .n8n/storage (fresh installs) and 1.x in .n8n/binaryData.
+		const file = ['storage', 'binaryData']
+			.map((folder) => path.join(userFolder, '.n8n', folder, location))
+			.find((candidate) => fs.existsSync(candidate));
+		if (!file) throw new Error(`The binary file ${binary.id} is not in the n8n user folder`);
+		bytes = fs.readFileSync(file);
 	}
 	return { mimeType: binary.mimeType, fileName: binary.fileName, fileExtension: binary.fileExtension, bytes };
 }

@@ -47,10 +47,19 @@ function npm(args, cwd, env) {
 function install(profile) {
 	const dir = installDir(profile);
 	if (markerMatches(dir, profile)) return runtimeOf(profile, dir);
-
-	const started = Date.now();
 	const partial = `${dir}.partial-${process.pid}`;
-	log(`installing n8n@${profile.n8n}${profile.node ? ` with Node ${profile.node}` : ''} into ${dir} (about 5 minutes, once)`);
+	try {
+		return installInto(profile, dir, partial);
+	} catch (error) {
+		// Do not leave gigabytes of a broken install behind; the next run starts from nothing.
+		fs.rmSync(partial, { recursive: true, force: true });
+		throw error;
+	}
+}
+
+function installInto(profile, dir, partial) {
+	const started = Date.now();
+	log(`installing n8n@${profile.n8n}${profile.node ? ` with Node ${profile.node}` : ''} into ${dir} (about 3 GB, 5 to 15 minutes, once)`);
 	fs.rmSync(partial, { recursive: true, force: true });
 	fs.mkdirSync(partial, { recursive: true });
 	const dependencies = { n8n: profile.n8n };
