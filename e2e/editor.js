@@ -45,6 +45,12 @@ async function dropdownOptions(page, panel, parameterName) {
 	await options.first().waitFor({ timeout: 10_000 });
 	const labels = (await options.allInnerTexts()).map((text) => text.split('\n')[0].trim());
 	await page.keyboard.press('Escape');
+	// Wait for the list to close, so the next dropdown's options are not mixed with this one's.
+	const openLists = page.locator('.el-select-dropdown:visible');
+	for (let waited = 0; (await openLists.count()) > 0; waited += 100) {
+		if (waited > 10_000) throw new Error(`The ${parameterName} list did not close`);
+		await page.waitForTimeout(100);
+	}
 	return labels;
 }
 
