@@ -39,7 +39,7 @@ async function importCredential(runtime, env) {
 	const file = credentialFile(START_USER_FOLDER, { apiKey, baseUrl: process.env.NANOGPT_BASE_URL });
 	try {
 		await runN8nCommandOrThrow(runtime, env, ['import:credentials', `--input=${file}`]);
-		log(`credential "${EXAMPLE_CREDENTIAL.name}" created from NANOGPT_API_KEY`);
+		log(`credential "${EXAMPLE_CREDENTIAL.name}" saved with the key from NANOGPT_API_KEY`);
 	} finally {
 		fs.rmSync(file, { force: true });
 	}
