@@ -3,12 +3,32 @@
 const fs = require('node:fs');
 const path = require('node:path');
 
-/** The JSON document in the command's output (n8n may print log lines before it). */
+/** The end (exclusive) of the JSON value that starts at `start`: braces and brackets balanced outside strings. */
+function endOfJsonValue(text, start) {
+	let depth = 0;
+	let inString = false;
+	for (let index = start; index < text.length; index++) {
+		const char = text[index];
+		if (inString) {
+			if (char === '\\') index++;
+			else if (char === '"') inString = false;
+		} else if (char === '"') inString = true;
+		else if (char === '{' || char === '[') depth++;
+		else if (char === '}' || char === ']') {
+			depth--;
+			if (depth === 0) return index + 1;
+		}
+	}
+	return text.length;
+}
+
+/** The JSON document in the command's output (n8n prints log lines before it and, on failure, after it). */
 function parseExecuteOutput(stdout) {
-	const start = stdout.indexOf('{');
-	if (start === -1) throw new Error(`n8n execute printed no JSON:\n${stdout.slice(0, 2000)}`);
+	const match = /^\{/m.exec(stdout);
+	if (!match) throw new Error(`n8n execute printed no JSON:\n${stdout.slice(0, 2000)}`);
+	const json = stdout.slice(match.index, endOfJsonValue(stdout, match.index));
 	try {
-		return JSON.parse(stdout.slice(start));
+		return JSON.parse(json);
 	} catch (error) {
 		throw new Error(`n8n execute printed unparsable JSON (${error.message}):\n${stdout.slice(0, 2000)}`);
 	}

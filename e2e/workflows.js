@@ -3,7 +3,8 @@
  * Data-driven workflow checks: every examples/<name>.json must have e2e/cases/<name>.js. Each example is executed
  * with `n8n execute --id=<workflow id>` against the fake NanoGPT server; the case then checks the requests the server
  * received and the output items. A case module exports `check(context)` and, optionally, `routes` (fake-server
- * handlers for this workflow only) and `name`.
+ * handlers for this workflow only) and `scenarios`: further runs of the same workflow, each
+ * `{ name, routes, expectFailure?, check(context) }`; with `expectFailure` the context has the execution's `error`.
  */
 const fs = require('node:fs');
 const path = require('node:path');
@@ -19,13 +20,37 @@ function caseFor(file) {
 	return fs.existsSync(casePath) ? require(casePath) : undefined;
 }
 
-async function executeWorkflow(n8n, workflowId) {
+async function executeWorkflow(n8n, workflowId, { expectFailure = false } = {}) {
 	const result = await runN8nCommand(n8n.runtime, n8n.env, ['execute', `--id=${workflowId}`, '--rawOutput']);
 	const run = parseExecuteOutput(result.stdout);
 	const error = errorOf(run);
+	if (expectFailure) {
+		if (!error) throw new Error('The workflow succeeded, but this scenario expects it to fail');
+		if (result.code === 0) throw new Error('n8n execute exited with 0 for a failed workflow');
+		return { run, error };
+	}
 	if (error) throw new Error(`The workflow failed: ${error.message}\n${error.description || ''}`);
 	if (result.code !== 0) throw new Error(`n8n execute exited with ${result.code}\n${result.stderr}`);
-	return run;
+	return { run };
+}
+
+/** One execution of an example: fake-server routes for it, `n8n execute`, then the scenario's checks. */
+async function runScenario(n8n, server, workflow, scenario) {
+	server.reset();
+	for (const [route, handler] of Object.entries(scenario.routes || {})) {
+		const [method, routePath] = route.split(' ');
+		server.on(method, routePath, handler);
+	}
+	const { run, error } = await executeWorkflow(n8n, workflow.id, { expectFailure: scenario.expectFailure });
+	await scenario.check({
+		run,
+		error,
+		server,
+		workflow,
+		validKey: server.validKey,
+		outputOf: (nodeName) => outputOf(run, nodeName),
+		binaryOf: (item, property = 'data') => binaryOf(item, property, n8n.userFolder),
+	});
 }
 
 async function runWorkflowCases(harness, n8n, server, { only } = {}) {
@@ -36,22 +61,10 @@ async function runWorkflowCases(harness, n8n, server, { only } = {}) {
 			harness.fail(`examples/${file}`, new Error(`No expectation: add e2e/cases/${file.replace(/\.json$/, '.js')}`));
 			continue;
 		}
-		await harness.test(`examples/${file}: ${workflow.name}`, async () => {
-			server.reset();
-			for (const [route, handler] of Object.entries(testCase.routes || {})) {
-				const [method, routePath] = route.split(' ');
-				server.on(method, routePath, handler);
-			}
-			const run = await executeWorkflow(n8n, workflow.id);
-			await testCase.check({
-				run,
-				server,
-				workflow,
-				validKey: server.validKey,
-				outputOf: (nodeName) => outputOf(run, nodeName),
-				binaryOf: (item, property = 'data') => binaryOf(item, property, n8n.userFolder),
-			});
-		});
+		await harness.test(`examples/${file}: ${workflow.name}`, () => runScenario(n8n, server, workflow, testCase));
+		for (const scenario of testCase.scenarios || []) {
+			await harness.test(`examples/${file}: ${scenario.name}`, () => runScenario(n8n, server, workflow, scenario));
+		}
 	}
 }
 
