@@ -57,11 +57,10 @@ function stage(title) {
 	process.stdout.write(`\n== ${title}\n`);
 }
 
-async function prepare(options, server) {
+async function prepare(options, server, userFolder) {
 	const profile = selectedProfile();
 	stage(`n8n ${profile.n8n} on Node ${profile.node || process.versions.node}`);
 	const runtime = ensureN8n(profile);
-	const userFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-nanogpt-e2e-'));
 	installPackageInto(userFolder, { skipBuild: options.skipBuild });
 	const port = Number(process.env.E2E_N8N_PORT) || (await freePort());
 	const env = n8nEnvironment(runtime, {
@@ -103,9 +102,10 @@ async function main() {
 	const options = parseArgs(process.argv.slice(2));
 	const harness = new Harness();
 	const server = new FakeNanoGptServer();
+	const userFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-nanogpt-e2e-'));
 	let n8n;
 	try {
-		n8n = await prepare(options, server);
+		n8n = await prepare(options, server, userFolder);
 		if (!options.skipWorkflows) {
 			stage('example workflows (n8n execute)');
 			await runWorkflowCases(harness, n8n, server, { only: options.only.length ? options.only : undefined });
@@ -121,8 +121,8 @@ async function main() {
 		harness.fail('setting up n8n for the end-to-end tests', error);
 	} finally {
 		await server.stop();
-		if (n8n && !process.env.E2E_KEEP_USER_FOLDER) fs.rmSync(n8n.userFolder, { recursive: true, force: true });
-		else if (n8n) process.stdout.write(`(kept the n8n user folder ${n8n.userFolder})\n`);
+		if (!process.env.E2E_KEEP_USER_FOLDER) fs.rmSync(userFolder, { recursive: true, force: true });
+		else process.stdout.write(`(kept the n8n user folder ${userFolder})\n`);
 	}
 	process.exitCode = harness.summary();
 }
