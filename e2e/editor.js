@@ -1,0 +1,111 @@
+'use strict';
+/**
+ * The editor check in a real browser: Chromium (Debian's, driven by playwright-core) opens the running n8n, creates
+ * the owner account, opens the "Ask (simple prompt)" example, opens the NanoGPT node and checks that its operations
+ * and parameters render. Screenshots of the node panel go to docs/screenshots/ (n8n 2.x).
+ */
+const assert = require('node:assert/strict');
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+
+const { ensureChromium, CHROMIUM_ARGS } = require('../scripts/n8n/chromium');
+const { PROJECT_ROOT } = require('../scripts/n8n/paths');
+
+/** The README shows the screenshots of the default n8n line; other lines write theirs to test-results/ (git-ignored). */
+function screenshotsDir(line) {
+	return line === '2' ? path.join(PROJECT_ROOT, 'docs', 'screenshots') : path.join(PROJECT_ROOT, 'test-results', `screenshots-n8n-${line}`);
+}
+const EXAMPLE_ID = 'nanogptAskSimple';
+const NODE_NAME = 'Summarize';
+
+async function createOwner(page, origin, owner) {
+	await page.goto(`${origin}/setup`);
+	await page.locator('input[name="email"]').fill(owner.email);
+	await page.locator('input[name="firstName"]').fill(owner.firstName);
+	await page.locator('input[name="lastName"]').fill(owner.lastName);
+	await page.locator('input[name="password"]').fill(owner.password);
+	await page.locator('[data-test-id="form-submit-button"]').click();
+	await page.waitForURL((url) => !url.pathname.startsWith('/setup'), { timeout: 30_000 });
+}
+
+async function openNode(page, origin) {
+	await page.goto(`${origin}/workflow/${EXAMPLE_ID}`);
+	const node = page.locator(`[data-test-id="canvas-node"][data-node-name="${NODE_NAME}"]`);
+	await node.waitFor({ timeout: 60_000 });
+	await node.dblclick();
+	const panel = page.locator('[data-test-id="ndv"]');
+	await panel.waitFor({ timeout: 30_000 });
+	return panel;
+}
+
+async function dropdownOptions(page, panel, parameterName) {
+	await panel.locator(`[data-test-id="parameter-input-${parameterName}"]`).click();
+	const options = page.locator('.el-select-dropdown:visible .el-select-dropdown__item');
+	await options.first().waitFor({ timeout: 10_000 });
+	const labels = (await options.allInnerTexts()).map((text) => text.split('\n')[0].trim());
+	await page.keyboard.press('Escape');
+	// Wait for the list to close, so the next dropdown's options are not mixed with this one's.
+	const openLists = page.locator('.el-select-dropdown:visible');
+	for (let waited = 0; (await openLists.count()) > 0; waited += 100) {
+		if (waited > 10_000) throw new Error(`The ${parameterName} list did not close`);
+		await page.waitForTimeout(100);
+	}
+	return labels;
+}
+
+async function runEditorCheck(harness, { origin, owner, line = '2' }) {
+	const screenshots = screenshotsDir(line);
+	let chromium;
+	let executablePath;
+	try {
+		({ chromium } = require('playwright-core'));
+		executablePath = ensureChromium();
+	} catch (error) {
+		harness.fail('editor check: Chromium and playwright-core are available', error);
+		return;
+	}
+	const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-nanogpt-chromium-'));
+	const context = await chromium.launchPersistentContext(userDataDir, {
+		executablePath,
+		headless: true,
+		args: CHROMIUM_ARGS,
+		viewport: { width: 1440, height: 900 },
+	});
+	const page = context.pages()[0] || (await context.newPage());
+	try {
+		await harness.test('editor: the owner account is created in the setup form', () => createOwner(page, origin, owner));
+
+		let panel;
+		await harness.test('editor: the example workflow opens and the NanoGPT node panel shows its parameters', async () => {
+			panel = await openNode(page, origin);
+			for (const parameter of ['resource', 'operation', 'model', 'promptMode', 'systemPrompt', 'prompt', 'responseFormat', 'simplify']) {
+				await panel.locator(`[data-test-id="parameter-input-${parameter}"]`).first().waitFor({ timeout: 15_000 });
+			}
+			const text = await panel.innerText();
+			for (const label of ['Resource', 'Operation', 'Model', 'Prompt Mode', 'System Prompt', 'Prompt', 'Response Format', 'Simplify Output', 'Options']) {
+				assert.ok(text.includes(label), `the node panel shows "${label}"`);
+			}
+			fs.mkdirSync(screenshots, { recursive: true });
+			await page.screenshot({ path: path.join(screenshots, 'node-panel.png') });
+			await panel.locator('[data-test-id="node-parameters"], .parameter-input-list-wrapper').first().screenshot({
+				path: path.join(screenshots, 'ask-parameters.png'),
+			});
+		});
+
+		await harness.test('editor: the Resource and Operation lists show the NanoGPT resources and text operations', async () => {
+			assert.ok(panel, 'the node panel is open');
+			const resources = await dropdownOptions(page, panel, 'resource');
+			for (const resource of ['Account', 'Audio', 'Image', 'Model', 'Text', 'Video']) {
+				assert.ok(resources.includes(resource), `resources include ${resource}: ${resources}`);
+			}
+			const operations = await dropdownOptions(page, panel, 'operation');
+			for (const operation of ['Ask', 'Complete']) assert.ok(operations.includes(operation), `operations include ${operation}: ${operations}`);
+		});
+	} finally {
+		await context.close();
+		fs.rmSync(userDataDir, { recursive: true, force: true });
+	}
+}
+
+module.exports = { runEditorCheck };

@@ -1,0 +1,266 @@
+'use strict';
+/**
+ * A NanoGPT-compatible HTTP server on 127.0.0.1 for the end-to-end tests: routes under /api, Bearer or x-api-key
+ * auth (401 for any other key), NanoGPT's response shapes for every endpoint the node uses, and a record of
+ * every request. Cases replace single routes with `on(method, path, handler)`.
+ * Run standalone (`node e2e/fakeNanoGptServer.js [port]`) to point a hand-started n8n at it.
+ */
+const http = require('node:http');
+
+const VALID_KEY = 'sk-nano-00000000-e2e-key-valid';
+
+/** A 1x1 transparent PNG. */
+const PNG_1X1 = Buffer.from(
+	'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
+	'base64',
+);
+/** An MP3 frame header behind an ID3 tag: enough for MIME sniffing. */
+const MP3_BYTES = Buffer.concat([Buffer.from('ID3\u0003\u0000\u0000\u0000\u0000\u0000\u0000', 'latin1'), Buffer.alloc(2048, 0xff)]);
+/** The start of an MP4 file (ftyp box). */
+const MP4_BYTES = Buffer.concat([
+	Buffer.from([0x00, 0x00, 0x00, 0x18]),
+	Buffer.from('ftypisom', 'latin1'),
+	Buffer.from([0x00, 0x00, 0x02, 0x00]),
+	Buffer.from('isomiso2', 'latin1'),
+	Buffer.alloc(4096, 0),
+]);
+
+const PRICING = { cost: 0.000042, currency: 'USD', paymentSource: 'USD' };
+
+function lastUserText(messages) {
+	const user = [...(messages || [])].reverse().find((message) => message.role === 'user');
+	if (!user) return '';
+	if (typeof user.content === 'string') return user.content;
+	return (user.content || []).map((part) => part.text || '').join('');
+}
+
+/** The default chat answer: echoes the prompt; JSON formats get a JSON answer. */
+function chatAnswer(body) {
+	const format = body.response_format && body.response_format.type;
+	const prompt = lastUserText(body.messages);
+	if (format === 'json_schema' || format === 'json_object') {
+		return JSON.stringify({ answer: `Fake answer to: ${prompt.slice(0, 60)}` });
+	}
+	return `Fake answer to: ${prompt.slice(0, 200)}`;
+}
+
+function defaultRoutes(server) {
+	return {
+		'POST /v1/chat/completions': (request) => ({
+			json: {
+				id: 'chatcmpl-e2e-1',
+				object: 'chat.completion',
+				created: 1763800000,
+				model: request.json && request.json.model,
+				choices: [
+					{ index: 0, message: { role: 'assistant', content: chatAnswer(request.json || {}) }, finish_reason: 'stop' },
+				],
+				usage: { prompt_tokens: 12, completion_tokens: 8, total_tokens: 20 },
+				x_nanogpt_pricing: PRICING,
+			},
+		}),
+		'POST /v1/completions': (request) => ({
+			json: {
+				id: 'cmpl-e2e-1',
+				object: 'text_completion',
+				created: 1763800000,
+				model: request.json && request.json.model,
+				choices: [{ index: 0, text: ' and they lived happily ever after.', finish_reason: 'stop' }],
+				usage: { prompt_tokens: 5, completion_tokens: 7, total_tokens: 12 },
+				x_nanogpt_pricing: PRICING,
+			},
+		}),
+		'POST /check-balance': () => ({
+			json: { usd_balance: '129.46956147', nano_balance: '26.71801147', nanoDepositAddress: 'nano_1e2etest' },
+		}),
+		'GET /v1/models': () => ({
+			json: {
+				object: 'list',
+				data: [
+					{
+						id: 'openai/gpt-4o-mini',
+						object: 'model',
+						owned_by: 'openai',
+						name: 'GPT-4o mini',
+						context_length: 128000,
+						pricing: { prompt: 0.15, completion: 0.6, currency: 'USD', unit: 'per_million_tokens' },
+					},
+					{
+						id: 'openai/gpt-3.5-turbo-instruct',
+						object: 'model',
+						owned_by: 'openai',
+						name: 'GPT-3.5 Turbo Instruct',
+						context_length: 4096,
+						pricing: { prompt: 1.5, completion: 2, currency: 'USD', unit: 'per_million_tokens' },
+					},
+				],
+			},
+		}),
+		'GET /v1/image-models': () => ({
+			json: {
+				object: 'list',
+				data: [{ id: 'hidream', name: 'HiDream', pricing: { per_image: { '1024*1024': 0.005 }, currency: 'USD' } }],
+			},
+		}),
+		'GET /v1/audio-models': () => ({
+			json: {
+				object: 'list',
+				data: [
+					{ id: 'Kokoro-82m', name: 'Kokoro 82M', capabilities: { text_to_speech: true }, pricing: { per_thousand_chars: 0.001 } },
+					{ id: 'Whisper-Large-V3', name: 'Whisper Large V3', capabilities: { speech_to_text: true }, pricing: { per_minute: 0.01 } },
+				],
+			},
+		}),
+		'GET /v1/video-models': () => ({
+			json: { object: 'list', data: [{ id: 'veo2-video', name: 'Veo 2', pricing: { per_second: 0.5 } }] },
+		}),
+		'POST /v1/images/generations': (request) => ({
+			json: {
+				created: 1763800000,
+				data: Array.from({ length: Number((request.json && request.json.n) || 1) }, () => ({ b64_json: PNG_1X1.toString('base64') })),
+				cost: 0.005,
+				paymentSource: 'USD',
+				remainingBalance: 129.4,
+			},
+		}),
+		'POST /v1/audio/speech': () => ({ headers: { 'content-type': 'audio/mpeg' }, body: MP3_BYTES }),
+		'POST /v1/audio/transcriptions': () => ({
+			json: { text: 'Hello from the fake transcription. The meeting moves to Friday.', language: 'en', duration: 3.2 },
+		}),
+		'POST /generate-video': (request) => ({
+			status: 202,
+			json: {
+				runId: 'vid_e2e_1',
+				id: 'vid_e2e_1',
+				status: 'pending',
+				model: request.json && request.json.model,
+				cost: 0.5,
+				paymentSource: 'USD',
+				remainingBalance: 129,
+			},
+		}),
+		'GET /video/status': (request) => ({
+			json: {
+				requestId: request.query.requestId || request.query.runId,
+				data: {
+					status: 'COMPLETED',
+					requestId: request.query.requestId || request.query.runId,
+					output: { video: { url: `${server.origin}/files/video.mp4` } },
+					cost: 0.5,
+				},
+			},
+		}),
+		'GET /files/video.mp4': () => ({ headers: { 'content-type': 'video/mp4' }, body: MP4_BYTES }),
+	};
+}
+
+/** Routes that answer without an API key (catalogues and downloads, like NanoGPT's). */
+const PUBLIC_ROUTES = new Set(['GET /v1/models', 'GET /v1/image-models', 'GET /v1/audio-models', 'GET /v1/video-models', 'GET /files/video.mp4']);
+
+function keyOf(request) {
+	const bearer = /^Bearer (.+)$/.exec(String(request.headers.authorization || ''));
+	return bearer ? bearer[1] : request.headers['x-api-key'];
+}
+
+function unauthorized() {
+	return { status: 401, json: { error: { message: 'Invalid API key', type: 'authentication_error', code: 'invalid_api_key' } } };
+}
+
+class FakeNanoGptServer {
+	constructor({ validKey = VALID_KEY } = {}) {
+		this.validKey = validKey;
+		this.requests = [];
+		this.overrides = new Map();
+		this.routes = defaultRoutes(this);
+		this.origin = '';
+		this.baseUrl = '';
+	}
+
+	/** Answer this route with the handler (a function of the recorded request, or a fixed response). */
+	on(method, path, handler) {
+		this.overrides.set(`${method} ${path}`, typeof handler === 'function' ? handler : () => handler);
+		return this;
+	}
+
+	/** Forget recorded requests and overrides (between cases). */
+	reset() {
+		this.requests.length = 0;
+		this.overrides.clear();
+	}
+
+	requestsTo(method, path) {
+		return this.requests.filter((request) => request.method === method && request.path === path);
+	}
+
+	async start(port = 0) {
+		this.server = http.createServer((req, res) => {
+			this.handle(req, res).catch((error) => {
+				res.writeHead(500, { 'content-type': 'application/json' });
+				res.end(JSON.stringify({ error: { message: String(error), type: 'server_error' } }));
+			});
+		});
+		await new Promise((resolve) => this.server.listen(port, '127.0.0.1', resolve));
+		this.origin = `http://127.0.0.1:${this.server.address().port}`;
+		this.baseUrl = `${this.origin}/api`;
+		return this.baseUrl;
+	}
+
+	async stop() {
+		if (!this.server) return;
+		this.server.closeAllConnections();
+		await new Promise((resolve) => this.server.close(resolve));
+	}
+
+	async handle(req, res) {
+		const chunks = [];
+		for await (const chunk of req) chunks.push(chunk);
+		const rawBody = Buffer.concat(chunks);
+		const url = new URL(req.url || '/', 'http://127.0.0.1');
+		const path = url.pathname.replace(/^\/api(?=\/)/, '');
+		const request = {
+			method: req.method,
+			path,
+			query: Object.fromEntries(url.searchParams.entries()),
+			headers: req.headers,
+			rawBody,
+			json: undefined,
+		};
+		if (String(req.headers['content-type'] || '').includes('application/json') && rawBody.length) {
+			try {
+				request.json = JSON.parse(rawBody.toString('utf8'));
+			} catch {
+				request.json = undefined;
+			}
+		}
+		this.requests.push(request);
+		const key = `${request.method} ${path}`;
+		let response;
+		if (!PUBLIC_ROUTES.has(key) && keyOf(request) !== this.validKey) {
+			response = unauthorized();
+		} else {
+			const handler = this.overrides.get(key) || this.routes[key];
+			response = handler
+				? await handler(request)
+				: { status: 404, json: { error: { message: `No route ${key}`, type: 'not_found_error', code: 'not_found' } } };
+		}
+		const headers = { ...(response.headers || {}) };
+		let body;
+		if (response.json !== undefined) {
+			body = Buffer.from(JSON.stringify(response.json));
+			headers['content-type'] = headers['content-type'] || 'application/json';
+		} else {
+			body = Buffer.isBuffer(response.body) ? response.body : Buffer.from(response.body || '');
+		}
+		res.writeHead(response.status || 200, headers);
+		res.end(body);
+	}
+}
+
+module.exports = { FakeNanoGptServer, VALID_KEY, PNG_1X1, MP3_BYTES, MP4_BYTES, keyOf };
+
+if (require.main === module) {
+	const server = new FakeNanoGptServer();
+	server.start(Number(process.argv[2] || 0)).then((baseUrl) => {
+		process.stdout.write(`Fake NanoGPT at ${baseUrl} (API key ${VALID_KEY})\n`);
+	});
+}

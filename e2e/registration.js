@@ -1,0 +1,72 @@
+'use strict';
+/**
+ * Checks on a running n8n (after owner setup): the node, its AI-tool variant and the credential type are registered
+ * under the package's name, and n8n's credential test fails for a broken key and passes for a valid one.
+ */
+const assert = require('node:assert/strict');
+
+const PACKAGE = 'n8n-nodes-nanogpt';
+
+async function typesOf(rest, kind) {
+	const response = await rest.expectOk('GET', `/types/${kind}.json`);
+	assert.ok(Array.isArray(response.json), `/types/${kind}.json is a list`);
+	return response.json;
+}
+
+/** What the editor does when a credential is saved: store it, then run n8n's credential test on it. */
+async function saveAndTestCredential(rest, name, data) {
+	const created = await rest.expectOk('POST', '/rest/credentials', { name, type: 'nanoGptApi', data });
+	const { id } = created.json.data || created.json;
+	assert.ok(id, `n8n stored the credential: ${created.text.slice(0, 300)}`);
+	const response = await rest.expectOk('POST', '/rest/credentials/test', {
+		credentials: { id, name, type: 'nanoGptApi', data },
+	});
+	return response.json.data || response.json;
+}
+
+async function runRegistrationChecks(harness, { rest, server }) {
+	await harness.test(`n8n registered the node ${PACKAGE}.nanoGpt`, async () => {
+		const nodes = await typesOf(rest, 'nodes');
+		const node = nodes.find((type) => type.name === `${PACKAGE}.nanoGpt`);
+		assert.ok(node, `node types include ${PACKAGE}.nanoGpt (NanoGPT types: ${nodes.filter((type) => /nano/i.test(type.name)).map((type) => type.name).join(', ') || 'none'})`);
+		assert.equal(node.displayName, 'NanoGPT');
+		assert.deepEqual(node.credentials.map((credential) => credential.name), ['nanoGptApi']);
+		const operations = node.properties.find((property) => property.name === 'operation' && property.displayOptions.show.resource.includes('text'));
+		const values = operations.options.map((option) => option.value);
+		for (const value of ['ask', 'complete']) assert.ok(values.includes(value), `Text operations include ${value}: ${values}`);
+	});
+
+	await harness.test(`n8n registered the AI-tool variant ${PACKAGE}.nanoGptTool`, async () => {
+		const nodes = await typesOf(rest, 'nodes');
+		const tool = nodes.find((type) => type.name === `${PACKAGE}.nanoGptTool`);
+		assert.ok(tool, `node types include ${PACKAGE}.nanoGptTool`);
+		assert.deepEqual(tool.outputs, ['ai_tool']);
+	});
+
+	await harness.test('n8n registered the credential type nanoGptApi', async () => {
+		const credentials = await typesOf(rest, 'credentials');
+		const credential = credentials.find((type) => type.name === 'nanoGptApi');
+		assert.ok(credential, 'credential types include nanoGptApi');
+		assert.equal(credential.displayName, 'NanoGPT API');
+		const names = credential.properties.map((property) => property.name);
+		for (const name of ['apiKey', 'baseUrl']) assert.ok(names.includes(name), `the credential has the field ${name}: ${names}`);
+	});
+
+	await harness.test("a broken API key fails n8n's credential test", async () => {
+		server.reset();
+		const result = await saveAndTestCredential(rest, 'NanoGPT broken key', { apiKey: 'sk-nano-broken-key', baseUrl: server.baseUrl });
+		assert.equal(result.status, 'Error', `credential test result: ${JSON.stringify(result)}`);
+		const [request] = server.requestsTo('POST', '/check-balance');
+		assert.ok(request, 'the credential test called POST /check-balance');
+		assert.equal(request.headers.authorization, 'Bearer sk-nano-broken-key');
+	});
+
+	await harness.test("a valid API key passes n8n's credential test", async () => {
+		server.reset();
+		const result = await saveAndTestCredential(rest, 'NanoGPT valid key', { apiKey: server.validKey, baseUrl: `${server.baseUrl}/v1/` });
+		assert.equal(result.status, 'OK', `credential test result: ${JSON.stringify(result)}`);
+		assert.equal(server.requestsTo('POST', '/check-balance').length, 1);
+	});
+}
+
+module.exports = { runRegistrationChecks };

@@ -1,0 +1,71 @@
+'use strict';
+/**
+ * Data-driven workflow checks: every examples/<name>.json must have e2e/cases/<name>.js. Each example is executed
+ * with `n8n execute --id=<workflow id>` against the fake NanoGPT server; the case then checks the requests the server
+ * received and the output items. A case module exports `check(context)` and, optionally, `routes` (fake-server
+ * handlers for this workflow only) and `scenarios`: further runs of the same workflow, each
+ * `{ name, routes, expectFailure?, check(context) }`; with `expectFailure` the context has the execution's `error`.
+ */
+const fs = require('node:fs');
+const path = require('node:path');
+
+const { runN8nCommand } = require('../scripts/n8n/cli');
+const { loadExamples } = require('../scripts/n8n/examples');
+const { parseExecuteOutput, outputOf, errorOf, binaryOf } = require('./runData');
+
+const CASES_DIR = path.join(__dirname, 'cases');
+
+function caseFor(file) {
+	const casePath = path.join(CASES_DIR, file.replace(/\.json$/, '.js'));
+	return fs.existsSync(casePath) ? require(casePath) : undefined;
+}
+
+async function executeWorkflow(n8n, workflowId, { expectFailure = false } = {}) {
+	const result = await runN8nCommand(n8n.runtime, n8n.env, ['execute', `--id=${workflowId}`, '--rawOutput']);
+	const run = parseExecuteOutput(result.stdout);
+	const error = errorOf(run);
+	if (expectFailure) {
+		if (!error) throw new Error('The workflow succeeded, but this scenario expects it to fail');
+		if (result.code === 0) throw new Error('n8n execute exited with 0 for a failed workflow');
+		return { run, error };
+	}
+	if (error) throw new Error(`The workflow failed: ${error.message}\n${error.description || ''}`);
+	if (result.code !== 0) throw new Error(`n8n execute exited with ${result.code}\n${result.stderr}`);
+	return { run };
+}
+
+/** One execution of an example: fake-server routes for it, `n8n execute`, then the scenario's checks. */
+async function runScenario(n8n, server, workflow, scenario) {
+	server.reset();
+	for (const [route, handler] of Object.entries(scenario.routes || {})) {
+		const [method, routePath] = route.split(' ');
+		server.on(method, routePath, handler);
+	}
+	const { run, error } = await executeWorkflow(n8n, workflow.id, { expectFailure: scenario.expectFailure });
+	await scenario.check({
+		run,
+		error,
+		server,
+		workflow,
+		validKey: server.validKey,
+		outputOf: (nodeName) => outputOf(run, nodeName),
+		binaryOf: (item, property = 'data') => binaryOf(item, property, n8n.userFolder),
+	});
+}
+
+async function runWorkflowCases(harness, n8n, server, { only } = {}) {
+	for (const { file, workflow } of loadExamples()) {
+		if (only && !only.some((filter) => file.includes(filter))) continue;
+		const testCase = caseFor(file);
+		if (!testCase) {
+			harness.fail(`examples/${file}`, new Error(`No expectation: add e2e/cases/${file.replace(/\.json$/, '.js')}`));
+			continue;
+		}
+		await harness.test(`examples/${file}: ${workflow.name}`, () => runScenario(n8n, server, workflow, testCase));
+		for (const scenario of testCase.scenarios || []) {
+			await harness.test(`examples/${file}: ${scenario.name}`, () => runScenario(n8n, server, workflow, scenario));
+		}
+	}
+}
+
+module.exports = { runWorkflowCases };
