@@ -5,7 +5,7 @@ const { execFileSync } = require('node:child_process');
 
 const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser'];
 
-/** Flags that keep a headless Chromium quiet and offline (see docs/real-n8n.md). */
+/** Flags that keep a headless Chromium quiet and offline (see README, "Running in a real n8n"). */
 const CHROMIUM_ARGS = [
 	'--headless',
 	'--no-sandbox',
