@@ -2,10 +2,13 @@
 /**
  * A NanoGPT-compatible HTTP server on 127.0.0.1 for the end-to-end tests: routes under /api, Bearer or x-api-key
  * auth (401 for any other key), NanoGPT's response shapes for every endpoint the node uses, and a record of
- * every request. Cases replace single routes with `on(method, path, handler)`.
+ * every request (multipart uploads parsed into `request.form`). Jobs (video, background speech) complete at once.
+ * Cases replace single routes with `on(method, path, handler)`.
  * Run standalone (`node e2e/fakeNanoGptServer.js [port]`) to point a hand-started n8n at it.
  */
 const http = require('node:http');
+
+const { parseMultipartForm } = require('./multipartForm');
 
 const VALID_KEY = 'sk-nano-00000000-e2e-key-valid';
 
@@ -93,6 +96,24 @@ function defaultRoutes(server) {
 						context_length: 4096,
 						pricing: { prompt: 1.5, completion: 2, currency: 'USD', unit: 'per_million_tokens' },
 					},
+					{
+						id: 'anthropic/claude-3.5-haiku',
+						object: 'model',
+						owned_by: 'anthropic',
+						name: 'Claude 3.5 Haiku',
+						context_length: 200000,
+						pricing: { prompt: 0.8, completion: 4, currency: 'USD', unit: 'per_million_tokens' },
+					},
+					{
+						id: 'openai/gpt-4o',
+						object: 'model',
+						owned_by: 'openai',
+						name: 'GPT-4o',
+						context_length: 128000,
+						capabilities: { vision: true, tool_calling: true, structured_output: true },
+						pricing: { prompt: 2.5, completion: 10, currency: 'USD', unit: 'per_million_tokens' },
+					},
+					{ id: 'openai/gpt-oss-preview', object: 'model', owned_by: 'openai', name: 'GPT OSS Preview' },
 				],
 			},
 		}),
@@ -124,6 +145,16 @@ function defaultRoutes(server) {
 			},
 		}),
 		'POST /v1/audio/speech': () => ({ headers: { 'content-type': 'audio/mpeg' }, body: MP3_BYTES }),
+		'GET /tts/status': (request) => ({
+			json: {
+				status: 'completed',
+				runId: request.query.runId,
+				model: request.query.model,
+				audioUrl: `${server.origin}/files/speech.mp3?expires=1763803600&signature=e2e`,
+				contentType: 'audio/mpeg',
+			},
+		}),
+		'GET /files/speech.mp3': () => ({ headers: { 'content-type': 'audio/mpeg' }, body: MP3_BYTES }),
 		'POST /v1/audio/transcriptions': () => ({
 			json: { text: 'Hello from the fake transcription. The meeting moves to Friday.', language: 'en', duration: 3.2 },
 		}),
@@ -145,7 +176,7 @@ function defaultRoutes(server) {
 				data: {
 					status: 'COMPLETED',
 					requestId: request.query.requestId || request.query.runId,
-					output: { video: { url: `${server.origin}/files/video.mp4` } },
+					output: { video: { url: `${server.origin}/files/video.mp4?expires=1763803600&signature=e2e` } },
 					cost: 0.5,
 				},
 			},
@@ -155,7 +186,14 @@ function defaultRoutes(server) {
 }
 
 /** Routes that answer without an API key (catalogues and downloads, like NanoGPT's). */
-const PUBLIC_ROUTES = new Set(['GET /v1/models', 'GET /v1/image-models', 'GET /v1/audio-models', 'GET /v1/video-models', 'GET /files/video.mp4']);
+const PUBLIC_ROUTES = new Set([
+	'GET /v1/models',
+	'GET /v1/image-models',
+	'GET /v1/audio-models',
+	'GET /v1/video-models',
+	'GET /files/video.mp4',
+	'GET /files/speech.mp3',
+]);
 
 function keyOf(request) {
 	const bearer = /^Bearer (.+)$/.exec(String(request.headers.authorization || ''));
@@ -224,13 +262,17 @@ class FakeNanoGptServer {
 			headers: req.headers,
 			rawBody,
 			json: undefined,
+			form: undefined,
 		};
-		if (String(req.headers['content-type'] || '').includes('application/json') && rawBody.length) {
+		const contentType = String(req.headers['content-type'] || '');
+		if (contentType.includes('application/json') && rawBody.length) {
 			try {
 				request.json = JSON.parse(rawBody.toString('utf8'));
 			} catch {
 				request.json = undefined;
 			}
+		} else if (contentType.startsWith('multipart/form-data')) {
+			request.form = parseMultipartForm(contentType, rawBody);
 		}
 		this.requests.push(request);
 		const key = `${request.method} ${path}`;
