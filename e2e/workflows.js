@@ -7,13 +7,14 @@
  * `{ name, routes, expectFailure?, check(context) }`; with `expectFailure` the context has the execution's `error`.
  * `lines` (e.g. `['2']`) limits the case or a scenario to those n8n lines (N8N_LINE; a scenario inherits the case's
  * `lines`); elsewhere it is reported as "not applicable on n8n <line>.x: <linesReason>" and counted neither as a pass
- * nor as a failure.
+ * nor as a failure. A scenario's `variant(workflow)` returns a changed copy of the example (with its own `id`), which is
+ * imported and run instead (e.g. an older node version that n8n 1.x knows).
  */
 const fs = require('node:fs');
 const path = require('node:path');
 
-const { runN8nCommand } = require('../scripts/n8n/cli');
-const { loadExamples } = require('../scripts/n8n/examples');
+const { runN8nCommand, runN8nCommandOrThrow } = require('../scripts/n8n/cli');
+const { loadExamples, workflowsFile } = require('../scripts/n8n/examples');
 const { parseExecuteOutput, outputOf, errorOf, binaryOf } = require('./runData');
 
 const CASES_DIR = path.join(__dirname, 'cases');
@@ -37,8 +38,19 @@ async function executeWorkflow(n8n, workflowId, { expectFailure = false } = {}) 
 	return { run };
 }
 
+/** Imports the scenario's variant of the example (when it has one) and returns the workflow to run. */
+async function workflowFor(n8n, workflow, scenario) {
+	if (!scenario.variant) return workflow;
+	const variant = scenario.variant(JSON.parse(JSON.stringify(workflow)));
+	if (!variant.id || variant.id === workflow.id) throw new Error('A variant needs an id of its own');
+	const file = workflowsFile(n8n.userFolder, [{ workflow: variant }]);
+	await runN8nCommandOrThrow(n8n.runtime, n8n.env, ['import:workflow', `--input=${file}`]);
+	return variant;
+}
+
 /** One execution of an example: fake-server routes for it, `n8n execute`, then the scenario's checks. */
-async function runScenario(n8n, server, workflow, scenario) {
+async function runScenario(n8n, server, example, scenario) {
+	const workflow = await workflowFor(n8n, example, scenario);
 	server.reset();
 	for (const [route, handler] of Object.entries(scenario.routes || {})) {
 		const [method, routePath] = route.split(' ');
