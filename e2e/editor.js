@@ -2,7 +2,8 @@
 /**
  * The editor check in a real browser: Chromium (Debian's, driven by playwright-core) opens the running n8n, creates
  * the owner account, opens the "Ask (simple prompt)" example, opens the NanoGPT node and checks that its operations
- * and parameters render. Screenshots of the node panel go to docs/screenshots/ (n8n 2.x).
+ * and parameters render; then opens the AI Agent example and screenshots its canvas (AI Agent with the NanoGPT Chat
+ * Model and the Calculator). Screenshots go to docs/screenshots/ (n8n 2.x).
  */
 const assert = require('node:assert/strict');
 const fs = require('node:fs');
@@ -18,6 +19,8 @@ function screenshotsDir(line) {
 }
 const EXAMPLE_ID = 'nanogptAskSimple';
 const NODE_NAME = 'Summarize';
+const AGENT_EXAMPLE_ID = 'nanogptAiAgent';
+const AGENT_EXAMPLE_NODES = ["When clicking 'Execute workflow'", 'AI Agent', 'NanoGPT Chat Model', 'Calculator'];
 
 async function createOwner(page, origin, owner) {
 	await page.goto(`${origin}/setup`);
@@ -37,6 +40,20 @@ async function openNode(page, origin) {
 	const panel = page.locator('[data-test-id="ndv"]');
 	await panel.waitFor({ timeout: 30_000 });
 	return panel;
+}
+
+/** Opens the AI Agent example; every node is on the canvas and the chat model is connected (no "missing" warning). */
+async function openAgentCanvas(page, origin) {
+	await page.goto(`${origin}/workflow/${AGENT_EXAMPLE_ID}`);
+	for (const name of AGENT_EXAMPLE_NODES) {
+		await page.locator(`[data-test-id="canvas-node"][data-node-name="${name}"]`).waitFor({ timeout: 60_000 });
+	}
+	const chatModel = page.locator('[data-test-id="canvas-node"][data-node-name="NanoGPT Chat Model"]');
+	assert.ok((await chatModel.innerText()).includes('NanoGPT Chat Model'), 'the sub-node shows its name on the canvas');
+	// n8n marks a node whose type it does not know with a "not installed" state; the sub-node must render normally.
+	assert.equal(await page.locator('text=/Install this node to use it|node is not currently installed/i').count(), 0);
+	// Let the canvas finish its zoom-to-fit before the screenshot.
+	await page.waitForTimeout(1000);
 }
 
 async function dropdownOptions(page, panel, parameterName) {
@@ -101,6 +118,13 @@ async function runEditorCheck(harness, { origin, owner, line = '2' }) {
 			}
 			const operations = await dropdownOptions(page, panel, 'operation');
 			for (const operation of ['Ask', 'Complete']) assert.ok(operations.includes(operation), `operations include ${operation}: ${operations}`);
+		});
+
+		await harness.test('editor: the AI Agent example shows the NanoGPT Chat Model and the Calculator on the canvas', async () => {
+			await page.keyboard.press('Escape');
+			await openAgentCanvas(page, origin);
+			fs.mkdirSync(screenshots, { recursive: true });
+			await page.screenshot({ path: path.join(screenshots, 'ai-agent.png') });
 		});
 	} finally {
 		await context.close();

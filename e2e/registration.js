@@ -1,7 +1,8 @@
 'use strict';
 /**
- * Checks on a running n8n (after owner setup): the node, its AI-tool variant and the credential type are registered
- * under the package's name, and n8n's credential test fails for a broken key and passes for a valid one.
+ * Checks on a running n8n (after owner setup): the node, its AI-tool variant, the chat model sub-node and the
+ * credential type are registered under the package's name, and n8n's credential test fails for a broken key and
+ * passes for a valid one.
  */
 const assert = require('node:assert/strict');
 
@@ -41,6 +42,25 @@ async function runRegistrationChecks(harness, { rest, server }) {
 		const tool = nodes.find((type) => type.name === `${PACKAGE}.nanoGptTool`);
 		assert.ok(tool, `node types include ${PACKAGE}.nanoGptTool`);
 		assert.deepEqual(tool.outputs, ['ai_tool']);
+	});
+
+	await harness.test(`n8n registered the chat model sub-node ${PACKAGE}.lmChatNanoGpt under AI > Language Models`, async () => {
+		const nodes = await typesOf(rest, 'nodes');
+		const chatModel = nodes.find((type) => type.name === `${PACKAGE}.lmChatNanoGpt`);
+		assert.ok(chatModel, `node types include ${PACKAGE}.lmChatNanoGpt`);
+		assert.equal(chatModel.displayName, 'NanoGPT Chat Model');
+		assert.deepEqual(chatModel.inputs, []);
+		assert.deepEqual(chatModel.outputs, ['ai_languageModel']);
+		assert.deepEqual(chatModel.credentials.map((credential) => credential.name), ['nanoGptApi']);
+		// The node panel files it where n8n's own chat models are: AI > Language Models > Chat Models (Recommended).
+		const openAi = nodes.find((type) => type.name === '@n8n/n8n-nodes-langchain.lmChatOpenAi');
+		assert.ok(openAi, "n8n's OpenAI Chat Model is registered (the reference for the panel category)");
+		assert.deepEqual(chatModel.codex.categories, openAi.codex.categories);
+		assert.deepEqual(chatModel.codex.subcategories, openAi.codex.subcategories);
+		assert.deepEqual(chatModel.codex.subcategories, {
+			AI: ['Language Models', 'Root Nodes'],
+			'Language Models': ['Chat Models (Recommended)'],
+		});
 	});
 
 	await harness.test('n8n registered the credential type nanoGptApi', async () => {

@@ -5,8 +5,10 @@ import {
 	getParametersJsonSchema,
 	supplyModel,
 	type ChatModelConfig,
+	type ContentToolCall,
 	type GenerateResult,
 	type Message,
+	type MessageContent,
 	type StreamChunk,
 } from '@n8n/ai-node-sdk';
 import type { IDataObject, ISupplyDataFunctions, SupplyData } from 'n8n-workflow';
@@ -16,7 +18,14 @@ import { nanoGptApiError, parseNanoGptError } from '../../NanoGpt/shared/errors'
 import type { ChatModelSettings } from '../settings';
 import { toNanoGptMessages } from './requestMessages';
 import { EmptyAnswerError, fromChatCompletion } from './responseParsing';
+import { nanoGptMetadataOf } from './reasoning';
 import { sseData, toStreamChunks } from './streamParsing';
+import {
+	recallToolTurnReasoning,
+	rememberToolTurnReasoning,
+	type ToolCallKey,
+	type ToolTurnReasoning,
+} from './toolTurnReasoning';
 import { NanoGptTransport } from './transport';
 
 type CallConfig = ChatModelConfig & { signal?: AbortSignal; stop?: string[] };
@@ -33,7 +42,8 @@ export class NanoGptChatModel extends BaseChatModel {
 
 	/** The JSON body of one call: model, messages, the node's options, tools and stop sequences. */
 	requestBody(messages: Message[], config: CallConfig | undefined, stream: boolean): IDataObject {
-		const body: IDataObject = { model: this.modelId, messages: toNanoGptMessages(messages), ...this.settings.body };
+		const recall = (calls: ToolCallKey[]) => recallToolTurnReasoning(this.executionId(), calls);
+		const body: IDataObject = { model: this.modelId, messages: toNanoGptMessages(messages, recall), ...this.settings.body };
 		const stop = config?.stopSequences ?? config?.stop;
 		if (Array.isArray(stop) && stop.length > 0) body.stop = stop;
 		const functionTools = this.tools.filter((tool) => tool.type === 'function');
@@ -58,19 +68,50 @@ export class NanoGptChatModel extends BaseChatModel {
 	async generate(messages: Message[], config?: CallConfig): Promise<GenerateResult> {
 		const response = await this.transport.complete(this.requestBody(messages, config, false), this.signalOf(config));
 		if (response.error !== undefined && !Array.isArray(response.choices)) throw this.streamError(response);
+		let result: GenerateResult;
 		try {
-			return fromChatCompletion(response, this.modelId);
+			result = fromChatCompletion(response, this.modelId);
 		} catch (error) {
 			throw this.userError(error);
 		}
+		const metadata = nanoGptMetadataOf(result.providerMetadata);
+		this.rememberReasoning(result.message.content, {
+			text: reasoningText(result.message.content),
+			field: metadata?.reasoningField ?? 'reasoning',
+			details: metadata?.reasoningDetails,
+		});
+		return result;
 	}
 
 	async *stream(messages: Message[], config?: CallConfig): AsyncIterable<StreamChunk> {
 		const body = await this.transport.openStream(this.requestBody(messages, config, true), this.signalOf(config));
+		let reasoning = '';
+		const calls: ToolCallKey[] = [];
 		try {
-			yield* toStreamChunks(sseData(body), (payload) => this.streamError(payload));
+			for await (const chunk of toStreamChunks(sseData(body), (payload) => this.streamError(payload))) {
+				if (chunk.type === 'content' && chunk.content.type === 'reasoning') reasoning += chunk.content.text;
+				if (chunk.type === 'tool-call-delta' && chunk.id && chunk.name) calls.push({ toolCallId: chunk.id, toolName: chunk.name });
+				yield chunk;
+			}
 		} catch (error) {
 			throw this.userError(error);
+		}
+		if (calls.length > 0) rememberToolTurnReasoning(this.executionId(), calls, { text: reasoning, field: 'reasoning' });
+	}
+
+	/** Keeps the reasoning of a tool-call turn for the next call of this execution (see toolTurnReasoning.ts). */
+	private rememberReasoning(content: MessageContent[], reasoning: ToolTurnReasoning): void {
+		const calls = content
+			.filter((part): part is ContentToolCall => part.type === 'tool-call')
+			.map((call) => ({ toolCallId: call.toolCallId ?? '', toolName: call.toolName }));
+		if (calls.length > 0) rememberToolTurnReasoning(this.executionId(), calls, reasoning);
+	}
+
+	private executionId(): string {
+		try {
+			return String(this.context.getExecutionId() ?? '');
+		} catch {
+			return '';
 		}
 	}
 
@@ -94,6 +135,13 @@ export class NanoGptChatModel extends BaseChatModel {
 				: `"${this.modelId}" answered with neither text nor a tool call. Try again, or pick a model marked "Tools" for agents.`,
 		});
 	}
+}
+
+function reasoningText(content: MessageContent[]): string {
+	return content
+		.filter((part) => part.type === 'reasoning')
+		.map((part) => (part as { text: string }).text)
+		.join('');
 }
 
 /** What supplyData returns: the model wrapped by the SDK for n8n's AI root nodes. */

@@ -3,6 +3,10 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { nanoGptMetadataOf } from './reasoning';
 import { normalizeToolArguments } from './toolArguments';
+import type { ToolCallKey, ToolTurnReasoning } from './toolTurnReasoning';
+
+/** Finds the reasoning of a tool turn that arrives without it (see toolTurnReasoning.ts). */
+export type RecallReasoning = (calls: ToolCallKey[]) => ToolTurnReasoning | undefined;
 
 function textOf(content: MessageContent[]): string {
 	return content
@@ -52,8 +56,11 @@ function toolResultText(result: unknown): string {
 	return result === undefined ? '' : JSON.stringify(result);
 }
 
-/** An assistant turn; on tool turns the reasoning goes back in the field it arrived in (plus reasoning_details). */
-function assistantMessage(message: Message): IDataObject {
+/**
+ * An assistant turn; on tool turns the reasoning goes back in the field it arrived in (plus reasoning_details). A tool
+ * turn the root node rebuilt without its reasoning gets the remembered one.
+ */
+function assistantMessage(message: Message, recall?: RecallReasoning): IDataObject {
 	const toolCalls = message.content.filter((part): part is ContentToolCall => part.type === 'tool-call');
 	const text = textOf(message.content);
 	const result: IDataObject = { role: 'assistant', content: text !== '' || toolCalls.length === 0 ? text : null };
@@ -70,11 +77,18 @@ function assistantMessage(message: Message): IDataObject {
 	const metadata = toolCalls.map((call) => nanoGptMetadataOf(call.providerMetadata)).find(Boolean);
 	if (reasoning !== '') result[metadata?.reasoningField ?? 'reasoning'] = reasoning;
 	if (metadata?.reasoningDetails !== undefined) result.reasoning_details = metadata.reasoningDetails as IDataObject;
+	if (reasoning === '' && metadata === undefined && recall) {
+		const recalled = recall(toolCalls.map((call) => ({ toolCallId: call.toolCallId ?? '', toolName: call.toolName })));
+		if (recalled) {
+			result[recalled.field] = recalled.text;
+			if (recalled.details !== undefined) result.reasoning_details = recalled.details as IDataObject;
+		}
+	}
 	return result;
 }
 
 /** n8n SDK messages as NanoGPT (OpenAI-compatible) chat messages. */
-export function toNanoGptMessages(messages: Message[]): IDataObject[] {
+export function toNanoGptMessages(messages: Message[], recall?: RecallReasoning): IDataObject[] {
 	const result: IDataObject[] = [];
 	for (const message of messages) {
 		switch (message.role) {
@@ -85,7 +99,7 @@ export function toNanoGptMessages(messages: Message[]): IDataObject[] {
 				result.push({ role: 'user', content: userContent(message.content) });
 				break;
 			case 'assistant':
-				result.push(assistantMessage(message));
+				result.push(assistantMessage(message, recall));
 				break;
 			case 'tool':
 				for (const part of message.content) {
