@@ -2,6 +2,8 @@
 // examples/audio-create-speech.json: Edit Fields -> NanoGPT Audio > Create Speech; the MP3 lands in the binary field "audio".
 const assert = require('node:assert/strict');
 
+const { apiErrorScenario } = require('../apiErrorScenario');
+
 const { MP3_BYTES } = require('../fakeNanoGptServer');
 
 const TEXT = 'Good morning! The office is closed on Friday for the team offsite. Have a great weekend.';
@@ -71,20 +73,13 @@ module.exports = {
 				assertMp3(binaryOf, item);
 			},
 		},
-		{
-			name: 'an unknown voice (400) fails the node with NanoGPT\'s message',
-			expectFailure: true,
-			routes: {
-				'POST /v1/audio/speech': {
-					status: 400,
-					json: { error: { message: "Invalid voice 'nova' for model tts-1-hd", type: 'invalid_request_error', code: 'invalid_voice' } },
-				},
-			},
-			check({ server, error }) {
-				assert.equal(server.requestsTo('POST', '/v1/audio/speech').length, 1, 'a 400 is not retried');
-				assert.match(`${error.message} ${error.description}`, /Invalid voice 'nova'/);
-				assert.equal(error.node.name, 'Speak Announcement');
-			},
-		},
+		apiErrorScenario({
+			name: "an unknown voice (400) fails the node with NanoGPT's message",
+			route: 'POST /v1/audio/speech',
+			status: 400,
+			error: { message: "Invalid voice 'nova' for model tts-1-hd", type: 'invalid_request_error', code: 'invalid_voice' },
+			nodeName: 'Speak Announcement',
+			message: /Invalid voice 'nova'/,
+		}),
 	],
 };

@@ -2,6 +2,8 @@
 // examples/audio-create-transcription.json: a WAV file (Edit Fields + Convert to File) -> NanoGPT Audio > Create Transcription.
 const assert = require('node:assert/strict');
 
+const { apiErrorScenario } = require('../apiErrorScenario');
+
 const { assertSampleUpload } = require('../sampleAudio');
 
 module.exports = {
@@ -20,20 +22,13 @@ module.exports = {
 		});
 	},
 	scenarios: [
-		{
-			name: 'a file NanoGPT refuses as too large (413) fails the node with NanoGPT\'s message',
-			expectFailure: true,
-			routes: {
-				'POST /v1/audio/transcriptions': {
-					status: 413,
-					json: { error: { message: 'File too large. Maximum size is 25MB', type: 'invalid_request_error', code: 'file_too_large' } },
-				},
-			},
-			check({ server, error }) {
-				assert.equal(server.requestsTo('POST', '/v1/audio/transcriptions').length, 1, 'a 413 is not retried');
-				assert.match(`${error.message} ${error.description}`, /File too large/);
-				assert.equal(error.node.name, 'Transcribe Voice Memo');
-			},
-		},
+		apiErrorScenario({
+			name: "a file NanoGPT refuses as too large (413) fails the node with NanoGPT's message",
+			route: 'POST /v1/audio/transcriptions',
+			status: 413,
+			error: { message: 'File too large. Maximum size is 25MB', type: 'invalid_request_error', code: 'file_too_large' },
+			nodeName: 'Transcribe Voice Memo',
+			message: /File too large/,
+		}),
 	],
 };

@@ -2,6 +2,8 @@
 // examples/text-ask-simple.json: Edit Fields -> NanoGPT Text > Ask (simple prompt with an expression).
 const assert = require('node:assert/strict');
 
+const { apiErrorScenario } = require('../apiErrorScenario');
+
 module.exports = {
 	check({ server, outputOf, validKey }) {
 		const [request] = server.requestsTo('POST', '/v1/chat/completions');
@@ -30,22 +32,17 @@ module.exports = {
 		assert.deepEqual(items[0].json.usage, { prompt_tokens: 12, completion_tokens: 8, total_tokens: 20 });
 	},
 	scenarios: [
-		{
+		apiErrorScenario({
 			name: 'an empty NanoGPT balance (402) fails the execution with advice, without retrying',
-			expectFailure: true,
-			routes: {
-				'POST /v1/chat/completions': {
-					status: 402,
-					json: { error: { message: 'Insufficient balance', type: 'insufficient_quota', code: 'insufficient_quota' } },
-				},
-			},
-			check({ server, error }) {
-				assert.equal(server.requestsTo('POST', '/v1/chat/completions').length, 1, 'a 402 is not retried');
-				assert.match(error.message, /Insufficient NanoGPT balance/);
+			route: 'POST /v1/chat/completions',
+			status: 402,
+			error: { message: 'Insufficient balance', type: 'insufficient_quota', code: 'insufficient_quota' },
+			nodeName: 'Summarize',
+			message: /Insufficient NanoGPT balance/,
+			check({ error }) {
 				assert.match(`${error.description}`, /Top up your NanoGPT balance at https:\/\/nano-gpt\.com/);
-				assert.equal(error.node.name, 'Summarize');
 			},
-		},
+		}),
 		{
 			name: 'a rate limit (429 with Retry-After) is retried and then succeeds',
 			routes: {
