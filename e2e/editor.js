@@ -29,7 +29,7 @@ async function createOwner(page, origin, owner) {
 	await page.locator('input[name="lastName"]').fill(owner.lastName);
 	await page.locator('input[name="password"]').fill(owner.password);
 	await page.locator('[data-test-id="form-submit-button"]').click();
-	await page.waitForURL((url) => !url.pathname.startsWith('/setup'), { timeout: 30_000 });
+	await page.waitForURL((url) => !url.pathname.startsWith('/setup'), { timeout: 90_000 });
 }
 
 async function openNode(page, origin) {
@@ -38,7 +38,7 @@ async function openNode(page, origin) {
 	await node.waitFor({ timeout: 60_000 });
 	await node.dblclick();
 	const panel = page.locator('[data-test-id="ndv"]');
-	await panel.waitFor({ timeout: 30_000 });
+	await panel.waitFor({ timeout: 60_000 });
 	return panel;
 }
 
@@ -90,6 +90,8 @@ async function runEditorCheck(harness, { origin, owner, line = '2' }) {
 		viewport: { width: 1440, height: 900 },
 	});
 	const page = context.pages()[0] || (await context.newPage());
+	// A first page load on a busy 2-core CI machine can take well over Playwright's default 30 s.
+	page.setDefaultTimeout(90_000);
 	try {
 		await harness.test('editor: the owner account is created in the setup form', () => createOwner(page, origin, owner));
 
