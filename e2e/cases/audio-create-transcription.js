@@ -22,6 +22,21 @@ module.exports = {
 		});
 	},
 	scenarios: [
+		{
+			name: 'a missing binary property fails the node with the properties the item has, and sends nothing',
+			expectFailure: true,
+			variant(workflow) {
+				const transcribe = workflow.nodes.find((node) => node.name === 'Transcribe Voice Memo');
+				transcribe.parameters.binaryPropertyName = 'recording';
+				return { ...workflow, id: 'nanogptTranscriptionNoBinary', name: `${workflow.name} (wrong binary field)` };
+			},
+			check({ server, error }) {
+				assert.equal(server.requestsTo('POST', '/v1/audio/transcriptions').length, 0, 'nothing is uploaded');
+				assert.match(error.message, /The input item has no binary property "recording"/);
+				assert.match(`${error.description}`, /Binary properties on this item: "data"/);
+				assert.equal(error.node.name, 'Transcribe Voice Memo');
+			},
+		},
 		apiErrorScenario({
 			name: "a file NanoGPT refuses as too large (413) fails the node with NanoGPT's message",
 			route: 'POST /v1/audio/transcriptions',
