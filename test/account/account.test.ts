@@ -69,7 +69,7 @@ describe('Account > Receive Nano', () => {
 		expect(server.lastRequest()).toMatchObject({ method: 'POST', path: '/receive-nano' });
 		expect(server.lastRequest().rawBody.length).toBe(0);
 		expect(result.items.map((item) => item.json)).toEqual([
-			{ success: true, totalReceived: 1.5, receivedBlockCount: 2, ...received },
+			{ totalReceived: 1.5, receivedBlockCount: 2, ...received },
 		]);
 	});
 

@@ -51,7 +51,7 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 		for (const section of ['headers', 'qs', 'body'] as const) {
 			const entries = authenticate.properties[section] as IDataObject | undefined;
 			if (!entries) continue;
-			const target = ((requestOptions as IDataObject)[section] ??= {}) as IDataObject;
+			const target = ((requestOptions as unknown as IDataObject)[section] ??= {}) as IDataObject;
 			for (const [key, value] of Object.entries(entries)) {
 				target[key] = workflow.expression.getSimpleParameterValue(
 					node,

@@ -30,7 +30,7 @@ async function testCredential(data: IDataObject) {
 		workflow.expression.getSimpleParameterValue(node, value as string, 'internal', { $credentials: data }, undefined, '') as string;
 	const request = type.test!.request;
 	const authenticate = type.authenticate as (credentials: IDataObject, options: IHttpRequestOptions) => Promise<IHttpRequestOptions>;
-	const { headers } = await authenticate(data, { url: request.url, headers: {} });
+	const { headers } = await authenticate(data, { url: request.url ?? '', headers: {} });
 	const response = await axios.request({
 		method: request.method ?? 'GET',
 		baseURL: resolve(request.baseURL),

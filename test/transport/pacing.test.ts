@@ -1,3 +1,5 @@
+import type { INodeProperties, INodeTypeDescription } from 'n8n-workflow';
+
 import type { RecordedRequest } from '../helpers/fakeNanoGpt';
 import { authed } from '../helpers/fakeNanoGpt';
 import { chatCompletion } from '../helpers/fixtures';
@@ -83,8 +85,8 @@ test('a retried item waits for a free slot too', async () => {
 
 test('by default the node keeps to NanoGPT’s 25 requests per second', async () => {
 	const pkg = await loadPackage();
-	const properties = pkg.nodeTypes['n8n-nodes-nanogpt.nanoGpt'].description.properties;
-	const settings = properties.find((property) => property.name === 'requestSettings');
-	const pace = settings?.options?.find((option) => 'name' in option && option.name === 'maxRequestsPerSecond');
+	const { properties } = pkg.nodeTypes['n8n-nodes-nanogpt.nanoGpt'].description as INodeTypeDescription;
+	const settings = properties.find((property: INodeProperties) => property.name === 'requestSettings');
+	const pace = settings?.options?.find((option: object) => 'name' in option && option.name === 'maxRequestsPerSecond');
 	expect(pace).toMatchObject({ default: 25, type: 'number' });
 });
