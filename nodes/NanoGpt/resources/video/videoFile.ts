@@ -1,7 +1,7 @@
 import type { IBinaryData, IExecuteSingleFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { downloadFile, toBinary } from '../../shared/media';
+import { downloadToBinary } from '../../shared/download';
 import type { VideoStatus } from './videoStatus';
 
 const MIN_DOWNLOAD_TIMEOUT_MS = 300_000;
@@ -19,7 +19,7 @@ export function baseNameOf(url: string, fallback: string): string {
 	return base !== '' && base !== '_' ? base : safeFallback;
 }
 
-/** Downloads a finished job's video (without the API key) as an n8n binary file. */
+/** Downloads a finished job's video (without the API key) as an n8n binary file, streamed. */
 export async function downloadVideo(
 	context: IExecuteSingleFunctions,
 	status: VideoStatus,
@@ -30,14 +30,12 @@ export async function downloadVideo(
 			description: 'Check the job later with Video > Get Status; the full status answer is in the "raw" field of its output.',
 		});
 	}
-	const file = await downloadFile(context, status.videoUrl, {
+	// Streamed into n8n's binary storage: a long video is never held whole in memory by the node.
+	return await downloadToBinary(context, status.videoUrl, {
 		what: 'video',
 		timeoutMs: Math.max(timeoutMs, MIN_DOWNLOAD_TIMEOUT_MS),
 		expect: 'video',
-	});
-	return await toBinary(context, file.buffer, {
 		baseName: baseNameOf(status.videoUrl, status.requestId),
-		mimeType: file.mimeType,
 		fallbackMimeType: 'video/mp4',
 	});
 }
