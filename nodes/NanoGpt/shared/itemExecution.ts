@@ -7,6 +7,8 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
+import { redactError, redactSecretValues } from './errors';
+import { credentialSecrets } from './secrets';
 import { sendWithRetries } from './transport';
 
 /**
@@ -25,12 +27,15 @@ export function executeItem(preSend: PreSendAction[]) {
 				requestData.options = (await step.call(this, requestData.options as IHttpRequestOptions)) as typeof requestData.options;
 			}
 			const items = await sendWithRetries.call(this, requestData);
-			return items.map((item) => ({ ...item, pairedItem }));
+			// The credential's key never reaches an output item, even when a server echoes it in a 2xx answer.
+			const secrets = await credentialSecrets(this);
+			return items.map((item) => ({ ...item, json: redactSecretValues(item.json, secrets), pairedItem }));
 		} catch (error) {
 			const nodeError =
 				error instanceof NodeApiError || error instanceof NodeOperationError
 					? error
 					: new NodeOperationError(this.getNode(), error as Error, { itemIndex: pairedItem.item });
+			redactError(nodeError, await credentialSecrets(this));
 			if (!this.continueOnFail()) throw nodeError;
 			return [{ json: { error: nodeError.message }, error: nodeError, pairedItem }];
 		}
