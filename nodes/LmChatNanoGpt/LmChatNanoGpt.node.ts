@@ -8,6 +8,7 @@ import type {
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import { CREDENTIAL_TYPE } from '../NanoGpt/shared/constants';
+import { credentialSecrets } from '../NanoGpt/shared/secrets';
 import { loadChatModelModule } from './loadChatModel';
 import { modelProperty, optionsProperty } from './properties';
 import { searchChatModels } from './searchChatModels';
@@ -54,6 +55,8 @@ export class LmChatNanoGpt implements INodeType {
 			}
 			throw new NodeOperationError(this.getNode(), error as Error, { itemIndex });
 		}
+		// Remembered for redaction: NanoGPT errors quoting the key are redacted in the chat model's transport too.
+		await credentialSecrets(this);
 		const { supplyNanoGptChatModel } = await loadChatModelModule(this);
 		return supplyNanoGptChatModel(this, settings);
 	}

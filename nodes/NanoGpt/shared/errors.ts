@@ -60,6 +60,26 @@ const SECRET_PATTERNS: RegExp[] = [
 	/\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/gi,
 ];
 
+/** Keys of the credentials this n8n process used last (most recent last), redacted from every error text. */
+const rememberedSecrets: string[] = [];
+const MAX_REMEMBERED_SECRETS = 20;
+
+/**
+ * Remembers credential keys so that every later redaction removes them, also where the code that builds an
+ * error text has no credential at hand (a NanoGPT error body, the chat model's transport). Only keys of at least
+ * 8 characters are kept, at most 20, the oldest dropped first.
+ */
+export function rememberSecrets(secrets: readonly unknown[]): void {
+	for (const secret of secrets) {
+		if (typeof secret !== 'string' || secret.trim().length < 8) continue;
+		const value = secret.trim();
+		const index = rememberedSecrets.indexOf(value);
+		if (index >= 0) rememberedSecrets.splice(index, 1);
+		rememberedSecrets.push(value);
+		if (rememberedSecrets.length > MAX_REMEMBERED_SECRETS) rememberedSecrets.shift();
+	}
+}
+
 /** Spellings of a secret that can end up in a text: as it is, URL-encoded and base64-encoded. */
 function variantsOf(secret: string): string[] {
 	return [...new Set([secret, encodeURIComponent(secret), Buffer.from(secret, 'utf8').toString('base64')])];
@@ -67,11 +87,12 @@ function variantsOf(secret: string): string[] {
 
 /**
  * Removes anything that looks like a NanoGPT key (sk-nano-..., legacy UUID keys, auth headers) from text, and
- * every secret in `extraSecrets` (the credential's actual API key, whatever its shape) wherever it appears.
+ * every secret in `extraSecrets` (the credential's actual API key, whatever its shape) or remembered with
+ * rememberSecrets, wherever it appears (also URL- or base64-encoded).
  */
 export function redactSecrets(text: string, extraSecrets: readonly unknown[] = []): string {
 	let result = String(text);
-	for (const secret of extraSecrets) {
+	for (const secret of [...extraSecrets, ...rememberedSecrets]) {
 		if (typeof secret !== 'string' || secret.trim().length < 4) continue;
 		for (const variant of variantsOf(secret.trim())) result = result.split(variant).join('[redacted]');
 	}

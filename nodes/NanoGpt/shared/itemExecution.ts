@@ -22,20 +22,21 @@ export function executeItem(preSend: PreSendAction[]) {
 		requestData: DeclarativeRestApiSettings.ResultOptions,
 	): Promise<INodeExecutionData[]> {
 		const pairedItem = { item: this.getItemIndex() };
+		// Read (and remembered) before anything is sent, so every error text of this item can be redacted.
+		const secrets = await credentialSecrets(this);
 		try {
 			for (const step of preSend) {
 				requestData.options = (await step.call(this, requestData.options as IHttpRequestOptions)) as typeof requestData.options;
 			}
 			const items = await sendWithRetries.call(this, requestData);
 			// The credential's key never reaches an output item, even when a server echoes it in a 2xx answer.
-			const secrets = await credentialSecrets(this);
 			return items.map((item) => ({ ...item, json: redactSecretValues(item.json, secrets), pairedItem }));
 		} catch (error) {
 			const nodeError =
 				error instanceof NodeApiError || error instanceof NodeOperationError
 					? error
 					: new NodeOperationError(this.getNode(), error as Error, { itemIndex: pairedItem.item });
-			redactError(nodeError, await credentialSecrets(this));
+			redactError(nodeError, secrets);
 			if (!this.continueOnFail()) throw nodeError;
 			return [{ json: { error: nodeError.message }, error: nodeError, pairedItem }];
 		}
