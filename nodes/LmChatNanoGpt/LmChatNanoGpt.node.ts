@@ -7,8 +7,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
-import { CREDENTIAL_TYPE } from '../NanoGpt/shared/constants';
-import { credentialSecrets } from '../NanoGpt/shared/secrets';
+import { CREDENTIAL_TYPE } from '../shared/nanoGptHttp';
 import { loadChatModelModule } from './loadChatModel';
 import { modelProperty, optionsProperty } from './properties';
 import { searchChatModels } from './searchChatModels';
@@ -55,8 +54,6 @@ export class LmChatNanoGpt implements INodeType {
 			}
 			throw new NodeOperationError(this.getNode(), error as Error, { itemIndex });
 		}
-		// Remembered for redaction: NanoGPT errors quoting the key are redacted in the chat model's transport too.
-		await credentialSecrets(this);
 		const { supplyNanoGptChatModel } = await loadChatModelModule(this);
 		return supplyNanoGptChatModel(this, settings);
 	}

@@ -1,7 +1,7 @@
 import type { IBinaryData, IDataObject, IExecuteSingleFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { redactSecrets } from './errors';
+import { redactSecrets } from '../../shared/errors';
 
 const EXTENSIONS: Record<string, string> = {
 	'audio/aac': 'aac',

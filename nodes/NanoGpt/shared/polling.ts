@@ -1,7 +1,7 @@
 import type { IExecuteSingleFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { secondsText, withJobId } from './errors';
+import { secondsText, withJobId } from '../../shared/errors';
 import { waitUnlessCancelled } from './transport';
 
 export interface PollResult<T> {

@@ -1,7 +1,7 @@
 import type { IExecuteSingleFunctions, IN8nHttpFullResponse, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { quoteAnswer } from './errors';
+import { quoteAnswer } from '../../shared/errors';
 import { credentialSecrets } from './secrets';
 
 /** postReceive for every JSON endpoint: a body that is not a JSON object is a clear error, not an empty item. */

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteSingleFunctions, IN8nHttpFullResponse, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { redactSecrets } from '../../shared/errors';
+import { redactSecrets } from '../../../shared/errors';
 import { downloadFile, toBinary } from '../../shared/media';
 import { credentialSecrets } from '../../shared/secrets';
 import { readRequestSettings } from '../../shared/requestSettings';

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteSingleFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { redactSecrets, withJobId } from '../../shared/errors';
+import { redactSecrets, withJobId } from '../../../shared/errors';
 import { pollUntilDone } from '../../shared/polling';
 import { credentialSecrets } from '../../shared/secrets';
 import { fetchJobStatus, isCompletedStatus, isFailedStatus, pickDefined, readJobSettings } from './jobPolling';

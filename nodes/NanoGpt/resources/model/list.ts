@@ -9,7 +9,7 @@ import type {
 import { NodeOperationError } from 'n8n-workflow';
 
 import { CATALOG_ENDPOINTS, catalogEntries, type ModelKind } from '../../shared/catalog';
-import { quoteAnswer } from '../../shared/errors';
+import { quoteAnswer } from '../../../shared/errors';
 import { checkNumberInRange, optionalText, textParameter } from '../../shared/parameters';
 import { credentialSecrets } from '../../shared/secrets';
 import { normalizeModel } from './normalizeModel';

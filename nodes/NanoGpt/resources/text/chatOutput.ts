@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteSingleFunctions, IN8nHttpFullResponse, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { redactSecrets } from '../../shared/errors';
+import { redactSecrets } from '../../../shared/errors';
 
 /** Cost fields: x_nanogpt_pricing (current) or nanoGPT (older responses). */
 export function costOf(body: IDataObject): IDataObject {

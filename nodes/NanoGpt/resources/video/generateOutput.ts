@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteSingleFunctions, IN8nHttpFullResponse, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { quoteAnswer } from '../../shared/errors';
+import { quoteAnswer } from '../../../shared/errors';
 import { credentialSecrets } from '../../shared/secrets';
 import { statusJson, withVideoFile } from './videoOutput';
 import { waitForVideo } from './waitForVideo';

@@ -7,7 +7,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { parseNanoGptError } from '../../shared/errors';
+import { parseNanoGptError } from '../../../shared/errors';
 import { requireText } from '../../shared/parameters';
 import { credentialSecrets } from '../../shared/secrets';
 import { unknownVideoError } from './fetchVideoStatus';

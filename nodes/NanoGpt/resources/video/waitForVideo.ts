@@ -1,7 +1,7 @@
 import type { IExecuteSingleFunctions } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { redactSecrets, withJobId } from '../../shared/errors';
+import { redactSecrets, withJobId } from '../../../shared/errors';
 import { pollUntilDone } from '../../shared/polling';
 import { fetchVideoStatus } from './fetchVideoStatus';
 import type { VideoStatus } from './videoStatus';
