@@ -19,6 +19,7 @@ const path = require('node:path');
 const { Harness } = require('./harness');
 const { FakeNanoGptServer } = require('./fakeNanoGptServer');
 const { runWorkflowCases } = require('./workflows');
+const { runStoredSecretsChecks } = require('./storedSecrets');
 const { runRegistrationChecks } = require('./registration');
 const { runEditorCheck } = require('./editor');
 const { N8nRestClient, E2E_OWNER } = require('./rest');
@@ -109,6 +110,10 @@ async function main() {
 		if (!options.skipWorkflows) {
 			stage('example workflows (n8n execute)');
 			await runWorkflowCases(harness, n8n, server, { only: options.only.length ? options.only : undefined });
+			if (!options.only.length || options.only.some((filter) => 'stored-secrets'.includes(filter))) {
+				stage('stored execution data holds no API key');
+				await runStoredSecretsChecks(harness, n8n, server);
+			}
 		}
 		if (!options.skipServer) {
 			try {

@@ -1,6 +1,7 @@
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
 import { parseBaseUrl, type NanoGptEndpoint } from './baseUrl';
+import { rememberSecrets } from './errors';
 import {
 	CREDENTIAL_TYPE,
 	requestNanoGpt,
@@ -40,6 +41,8 @@ export async function connectionOf(context: CredentialContext): Promise<Connecti
 	const known = knownConnection(context);
 	if (known) return known;
 	const credentials = await context.getCredentials(CREDENTIAL_TYPE);
+	// Remembered for redaction: every error text built later (also without the credential at hand) omits the key.
+	rememberSecrets([credentials.apiKey]);
 	return { credentials, endpoint: parseBaseUrl(credentials.baseUrl, context.getNode()) };
 }
 

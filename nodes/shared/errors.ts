@@ -60,19 +60,121 @@ const SECRET_PATTERNS: RegExp[] = [
 	/\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/gi,
 ];
 
-/** Removes anything that looks like a NanoGPT key (sk-nano-..., legacy UUID keys, auth headers) from text. */
-export function redactSecrets(text: string, extraSecrets: string[] = []): string {
-	const withoutKeys = extraSecrets.reduce(
-		(result, secret) => (secret.length >= 8 ? result.split(secret).join('[redacted]') : result),
-		text,
-	);
+/** Keys of the credentials this n8n process used last (most recent last), redacted from every error text. */
+const rememberedSecrets: string[] = [];
+const MAX_REMEMBERED_SECRETS = 20;
+
+/**
+ * Remembers credential keys so that every later redaction removes them, also where the code that builds an
+ * error text has no credential at hand (a NanoGPT error body, the chat model's transport). Only keys of at least
+ * 8 characters are kept, at most 20, the oldest dropped first.
+ */
+export function rememberSecrets(secrets: readonly unknown[]): void {
+	for (const secret of secrets) {
+		if (typeof secret !== 'string' || secret.trim().length < 8) continue;
+		const value = secret.trim();
+		const index = rememberedSecrets.indexOf(value);
+		if (index >= 0) rememberedSecrets.splice(index, 1);
+		rememberedSecrets.push(value);
+		if (rememberedSecrets.length > MAX_REMEMBERED_SECRETS) rememberedSecrets.shift();
+	}
+}
+
+/** Spellings of a secret that can end up in a text: as it is, URL-encoded and base64-encoded. */
+function variantsOf(secret: string): string[] {
+	return [...new Set([secret, encodeURIComponent(secret), Buffer.from(secret, 'utf8').toString('base64')])];
+}
+
+/**
+ * Removes anything that looks like a NanoGPT key (sk-nano-..., legacy UUID keys, auth headers) from text, and
+ * every secret in `extraSecrets` (the credential's actual API key, whatever its shape) or remembered with
+ * rememberSecrets, wherever it appears (also URL- or base64-encoded).
+ */
+export function redactSecrets(text: string, extraSecrets: readonly unknown[] = []): string {
+	let result = String(text);
+	for (const secret of [...extraSecrets, ...rememberedSecrets]) {
+		if (typeof secret !== 'string' || secret.trim().length < 4) continue;
+		for (const variant of variantsOf(secret.trim())) result = result.split(variant).join('[redacted]');
+	}
 	return SECRET_PATTERNS.reduce(
-		(result, pattern) =>
-			result.replace(pattern, (match: string, prefix?: string) =>
+		(redacted, pattern) =>
+			redacted.replace(pattern, (match: string, prefix?: string) =>
 				typeof prefix === 'string' && /[:=]/.test(prefix) ? `${prefix}[redacted]` : '[redacted]',
 			),
-		withoutKeys,
+		result,
 	);
+}
+
+/** Applies `replace` to every string of a JSON value and returns the changed copy. */
+function mapStrings(value: unknown, replace: (text: string) => string, depth = 0): unknown {
+	if (typeof value === 'string') return replace(value);
+	if (depth > 50 || !value || typeof value !== 'object' || Buffer.isBuffer(value)) return value;
+	if (Array.isArray(value)) return value.map((entry) => mapStrings(entry, replace, depth + 1));
+	const copy: IDataObject = {};
+	for (const [key, entry] of Object.entries(value as IDataObject)) {
+		copy[key] = mapStrings(entry, replace, depth + 1) as IDataObject[string];
+	}
+	return copy;
+}
+
+/**
+ * Replaces the exact `secrets` in every string of a JSON value (output items). Only the secrets themselves are
+ * replaced, not key-like patterns, so IDs and model answers stay intact.
+ */
+export function redactSecretValues<T>(value: T, secrets: readonly unknown[]): T {
+	const usable = secrets.filter((secret): secret is string => typeof secret === 'string' && secret.trim().length >= 4);
+	if (usable.length === 0) return value;
+	return mapStrings(value, (text) => {
+		let result = text;
+		for (const secret of usable) for (const variant of variantsOf(secret.trim())) result = result.split(variant).join('[redacted]');
+		return result;
+	}) as T;
+}
+
+/**
+ * A short, redacted quotation of an answer for an error text: an HTML page is named by its title, other text is
+ * cut to `maxLength` characters. Use it wherever an error or an output quotes what a server sent.
+ */
+export function quoteAnswer(body: unknown, extraSecrets: readonly unknown[] = [], maxLength = 200): string {
+	let text: string;
+	if (Buffer.isBuffer(body)) text = body.toString('utf8');
+	else if (body instanceof ArrayBuffer) text = Buffer.from(body).toString('utf8');
+	else if (typeof body === 'string') text = body;
+	else if (body === undefined) text = '';
+	else {
+		try {
+			text = JSON.stringify(body) ?? String(body);
+		} catch {
+			text = String(body);
+		}
+	}
+	text = text.trim();
+	if (text === '') return 'an empty answer';
+	if (/^</.test(text)) {
+		const title = /<title>([^<]*)<\/title>/i.exec(text)?.[1]?.trim();
+		return title ? `an HTML page ("${redactSecrets(title, extraSecrets).slice(0, maxLength)}")` : 'an HTML page';
+	}
+	const redacted = redactSecrets(text, extraSecrets);
+	return JSON.stringify(redacted.length > maxLength ? `${redacted.slice(0, maxLength)}…` : redacted);
+}
+
+/**
+ * Redacts the texts of a node error in place (message, description, stack, context, the API response n8n keeps in
+ * errorResponse and messages, the cause's message): a last line of defence before n8n stores the error.
+ */
+export function redactError<T>(error: T, extraSecrets: readonly unknown[] = []): T {
+	if (!error || typeof error !== 'object') return error;
+	const target = error as Record<string, unknown>;
+	const redact = (text: string) => redactSecrets(text, extraSecrets);
+	for (const key of ['message', 'description', 'stack']) {
+		if (typeof target[key] === 'string') target[key] = redact(target[key] as string);
+	}
+	for (const key of ['context', 'errorResponse', 'messages']) {
+		if (target[key] && typeof target[key] === 'object') target[key] = mapStrings(target[key], redact);
+	}
+	const cause = target.cause as { message?: unknown } | undefined;
+	if (cause && typeof cause === 'object' && typeof cause.message === 'string') cause.message = redact(cause.message);
+	return error;
 }
 
 function decodeBody(body: unknown): unknown {
@@ -104,6 +206,7 @@ export function parseNanoGptError(
 	status: number,
 	rawBody: unknown,
 	headers?: IDataObject,
+	extraSecrets: readonly unknown[] = [],
 ): NanoGptErrorDetails {
 	const body = decodeBody(rawBody);
 	const details: NanoGptErrorDetails = { status, message: '' };
@@ -129,7 +232,8 @@ export function parseNanoGptError(
 	}
 	details.requestId = header(headers, 'x-request-id') ?? details.requestId;
 	details.retryAfterMs = parseRetryAfter(header(headers, 'retry-after'));
-	details.message = details.message ? redactSecrets(details.message) : `HTTP ${status}`;
+	details.message = details.message ? redactSecrets(details.message, extraSecrets) : `HTTP ${status}`;
+	if (details.requestId) details.requestId = redactSecrets(details.requestId, extraSecrets);
 	return details;
 }
 
@@ -241,4 +345,17 @@ export function detailsOf(error: unknown): { status: number; retryAfterMs?: numb
 
 export function isErrorResponse(response: IN8nHttpFullResponse): boolean {
 	return response.statusCode >= 400;
+}
+
+/** "1 second", "90 seconds": a duration in milliseconds as whole seconds with the right plural. */
+export function secondsText(ms: number): string {
+	const seconds = Math.max(0, Math.round(ms / 1000));
+	return seconds === 1 ? '1 second' : `${seconds} seconds`;
+}
+
+/** Attaches the ID of the NanoGPT job an error is about, so the error item carries it (ready for Get Status). */
+export function withJobId<T extends Error>(error: T, requestId: string): T {
+	const target = error as T & { context?: IDataObject };
+	target.context = { ...(target.context ?? {}), requestId };
+	return error;
 }

@@ -189,7 +189,8 @@ describe('Create Speech background jobs', () => {
 		const result = await runNode(createSpeech({ options: { requestMode: 'job', pollInterval: 1, maxWait: 1 } }), {
 			baseUrl: server.baseUrl,
 		});
-		expect(result.error?.message).toBe('The speech job run-42 did not finish within 1 seconds');
+		expect(result.error?.message).toBe('The speech job run-42 did not finish within 1 second');
+		expect(result.error?.context?.requestId).toBe('run-42');
 		expect(server.requestsTo('GET', '/tts/status')).toHaveLength(2);
 	});
 

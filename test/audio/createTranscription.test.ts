@@ -174,16 +174,17 @@ describe('Create Transcription with speaker diarization', () => {
 			baseUrl: server.baseUrl,
 			items: [recording],
 		});
-		expect(result.error?.message).toBe('The transcription job stt-7 did not finish within 1 seconds');
+		expect(result.error?.message).toBe('The transcription job stt-7 did not finish within 1 second');
+		expect(result.error?.context?.requestId).toBe('stt-7');
 	});
 
 	test('a file over the 3 MB /transcribe limit is refused before upload', async () => {
 		const big = itemWithBinary({
-			data: { buffer: Buffer.concat([AUDIO.mp3.bytes, Buffer.alloc(3 * 1024 * 1024)]), mimeType: 'audio/mpeg', fileName: 'long.mp3' },
+			data: { buffer: Buffer.concat([AUDIO.mp3.bytes, Buffer.alloc(3_000_000)]), mimeType: 'audio/mpeg', fileName: 'long.mp3' },
 		});
 		const result = await runNode(transcribe({ model: elevenLabs, diarize: true }), { baseUrl: server.baseUrl, items: [big] });
 		expect(result.error?.message).toBe(
-			'The audio file "long.mp3" is 3.0 MB, more than the 3.0 MB the node uploads to NanoGPT /transcribe (speaker diarization) (parameter "Input Binary Field")',
+			`The file "long.mp3" in "data" is 3 MB (${(3_000_000 + AUDIO.mp3.bytes.length).toLocaleString('en-US')} bytes), more than the 3 MB (3,000,000 bytes) the node uploads to NanoGPT /transcribe (speaker diarization) accepts (parameter "Input Binary Field")`,
 		);
 		expect(result.error?.description).toContain('URL');
 		expect(server.requests).toHaveLength(0);
@@ -193,11 +194,11 @@ describe('Create Transcription with speaker diarization', () => {
 describe('Create Transcription errors', () => {
 	test('a file over 25 MB is refused with its size, the limit and the URL alternative', async () => {
 		const big = itemWithBinary({
-			data: { buffer: Buffer.concat([AUDIO.mp3.bytes, Buffer.alloc(26 * 1024 * 1024)]), mimeType: 'audio/mpeg', fileName: 'podcast.mp3' },
+			data: { buffer: Buffer.concat([AUDIO.mp3.bytes, Buffer.alloc(26_000_000 - AUDIO.mp3.bytes.length)]), mimeType: 'audio/mpeg', fileName: 'podcast.mp3' },
 		});
 		const result = await runNode(transcribe(), { baseUrl: server.baseUrl, items: [big] });
 		expect(result.error?.message).toBe(
-			'The audio file "podcast.mp3" is 26.0 MB, more than the 25.0 MB the node uploads to NanoGPT (parameter "Input Binary Field")',
+			'The file "podcast.mp3" in "data" is 26 MB (26,000,000 bytes), more than the 25 MB (25,000,000 bytes) the node uploads to NanoGPT accepts (parameter "Input Binary Field")',
 		);
 		expect(result.error?.description).toBe(
 			'Set Audio Source to URL and give a public link to the file instead (NanoGPT accepts files up to 500 MB by URL).',

@@ -220,8 +220,8 @@ describe('Image > Create errors', () => {
 		expect(server.requestsTo('POST', '/v1/images/generations')).toHaveLength(0);
 	});
 
-	test('a mask over 4 MB is refused with its size and the limit', async () => {
-		const big = Buffer.concat([PNG, Buffer.alloc(4 * 1024 * 1024)]);
+	test('a mask over 4 MB is refused with its size and the limit, in consistent units', async () => {
+		const big = Buffer.concat([PNG, Buffer.alloc(4_350_000 - PNG.length)]);
 		const item = itemWithBinary({
 			data: { buffer: PNG, mimeType: 'image/png', fileName: 'p.png' },
 			mask: { buffer: big, mimeType: 'image/png', fileName: 'mask.png' },
@@ -231,7 +231,7 @@ describe('Image > Create errors', () => {
 			items: [item],
 		});
 		expect(result.error?.message).toBe(
-			'The image in "mask" is 4.0 MB, more than the 4.0 MB NanoGPT accepts (parameter "Mask Image")',
+			'The file "mask.png" in "mask" is 4.35 MB (4,350,000 bytes), more than the 4 MB (4,000,000 bytes) NanoGPT accepts (parameter "Mask Image")',
 		);
 		expect(server.requestsTo('POST', '/v1/images/generations')).toHaveLength(0);
 	});

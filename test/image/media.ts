@@ -23,3 +23,4 @@ export function bytesOf(item: INodeExecutionData, property = 'data'): Buffer {
 	if (!binary) throw new Error(`The output item has no binary property ${property}`);
 	return Buffer.from(binary.data, 'base64');
 }
+export const GIF_BYTES = Buffer.concat([Buffer.from('GIF89a'), Buffer.from([1, 0, 1, 0, 0, 0, 0]), Buffer.from('gif-pixels')]);

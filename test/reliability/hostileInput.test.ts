@@ -47,7 +47,7 @@ describe('bad input fails that item with a message naming the parameter', () => 
 	test('a binary that is not an image', async () => {
 		await expectItemError(
 			askParameters({ images: { image: [{ source: 'binary', binaryPropertyName: 'data' }] } }),
-			'The binary file "notes.pdf" is application/pdf, not an image NanoGPT accepts',
+			'The binary property "data" is not a PNG, JPEG, WebP or GIF image (parameter "Input Binary Field")',
 			[{ json: {}, binary: { data: { data: 'JVBERi0=', mimeType: 'application/pdf', fileName: 'notes.pdf' } } }],
 		);
 	});

@@ -110,10 +110,10 @@ describe('Video > Generate input checks (nothing is sent, nothing is paid)', () 
 	});
 
 	test('an input image over 4 MB', async () => {
-		const big = Buffer.alloc(4 * 1024 * 1024 + 1, 1);
+		const big = Buffer.concat([PNG, Buffer.alloc(4_000_001 - PNG.length, 1)]);
 		await failsWithoutRequest(
 			generateParameters({ imageSource: 'binary', imageBinaryPropertyName: 'photo' }),
-			'The input image is too large to upload (4.0 MB)',
+			'is 4 MB (4,000,001 bytes), more than the 4 MB (4,000,000 bytes) NanoGPT accepts (parameter "Input Image Field")',
 			[imageItem(big)],
 		);
 	});
@@ -127,7 +127,7 @@ describe('Video > Generate input checks (nothing is sent, nothing is paid)', () 
 	});
 
 	test('an image URL that is not http(s)', async () => {
-		await failsWithoutRequest(generateParameters({ imageSource: 'url', imageUrl: 'file:///etc/passwd' }), 'must be an http(s) URL');
+		await failsWithoutRequest(generateParameters({ imageSource: 'url', imageUrl: 'file:///etc/passwd' }), 'The parameter "Image URL" must start with http:// or https://');
 	});
 
 	test('a check interval of zero', async () => {

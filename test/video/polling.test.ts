@@ -157,7 +157,9 @@ describe('Video > Generate ends with NanoGPT words when the job does not succeed
 		server.on('POST', '/generate-video', submitted());
 		server.on('GET', '/video/status', nestedStatus('IN_PROGRESS'));
 		const result = await generate({ pollInterval: 0.02, maxWait: 0.05 });
-		expect(result.error?.message).toBe('The video generation did not finish within 0 seconds');
+		expect(result.error?.message).toBe(`The video generation ${RUN_ID} did not finish within 0 seconds`);
+		expect(result.error?.description).toContain(`Video > Get Status with the ID ${RUN_ID}`);
+		expect(result.error?.context?.requestId).toBe(RUN_ID);
 		expect(server.requestsTo('GET', '/video/status').length).toBe(3);
 		expect(server.requestsTo('POST', '/generate-video')).toHaveLength(1);
 	});
@@ -171,11 +173,11 @@ describe('Video > Generate ends with NanoGPT words when the job does not succeed
 		expect(server.requestsTo('POST', '/generate-video')).toHaveLength(1);
 	});
 
-	test('an unknown request ID (404) is reported in NanoGPT words', async () => {
+	test('an unknown request ID (404) is reported in NanoGPT words, naming the ID', async () => {
 		server.on('POST', '/generate-video', submitted());
 		server.on('GET', '/video/status', { status: 404, json: { error: 'Video generation request not found' } });
 		const result = await generate();
-		expect(result.error?.message).toBe('NanoGPT could not find what was requested: Video generation request not found');
+		expect(result.error?.message).toBe(`NanoGPT has no video with the request ID "${RUN_ID}": Video generation request not found`);
 		expect(server.requestsTo('POST', '/generate-video')).toHaveLength(1);
 	});
 

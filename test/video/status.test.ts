@@ -96,7 +96,7 @@ describe('Video > Get Status', () => {
 
 	test('an unknown request ID is a NanoGPT error', async () => {
 		const result = await getStatus({ status: 404, json: { error: 'Video generation request not found' } });
-		expect(result.error?.message).toBe('NanoGPT could not find what was requested: Video generation request not found');
+		expect(result.error?.message).toMatch(/^NanoGPT has no video with the request ID "[^"]+": Video generation request not found$/);
 	});
 
 	test('a job of another account (403) is a NanoGPT error', async () => {

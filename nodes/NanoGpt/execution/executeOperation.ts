@@ -7,6 +7,7 @@ import type {
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { connectionOf, shareConnection, type Connection } from '../../shared/connection';
+import { redactError, redactSecretValues } from '../../shared/errors';
 import { readRequestSettings, type RequestSettings } from '../shared/requestSettings';
 import { runPostReceive, sendWithRetries, throwOnErrorStatus } from '../shared/transport';
 import { applyFieldRouting } from './fieldRouting';
@@ -86,14 +87,16 @@ export async function executeOperation(run: IExecuteFunctions, properties: INode
 			return await runItem(run, plan, setup.connection, setup.settings, index, item);
 		}),
 	);
+	// The credential's key never reaches an output item or an error, whatever answer quoted it.
+	const secrets = [setup?.connection.credentials.apiKey];
 	const output: INodeExecutionData[] = [];
 	outcomes.forEach((outcome, index) => {
 		const pairedItem = { item: index };
 		if (outcome.status === 'fulfilled') {
-			for (const result of outcome.value) output.push({ ...result, pairedItem });
+			for (const result of outcome.value) output.push({ ...result, json: redactSecretValues(result.json, secrets), pairedItem });
 			return;
 		}
-		const error = asNodeError(run, outcome.reason, index);
+		const error = redactError(asNodeError(run, outcome.reason, index), secrets);
 		if (!run.continueOnFail()) throw error;
 		output.push({ json: { error: error.message }, error, pairedItem });
 	});

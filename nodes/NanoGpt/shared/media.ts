@@ -1,6 +1,8 @@
 import type { IBinaryData, IDataObject, IExecuteSingleFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { redactSecrets } from '../../shared/errors';
+
 const EXTENSIONS: Record<string, string> = {
 	'audio/aac': 'aac',
 	'audio/flac': 'flac',
@@ -20,6 +22,7 @@ const EXTENSIONS: Record<string, string> = {
 	'image/webp': 'webp',
 	'video/mp4': 'mp4',
 	'video/quicktime': 'mov',
+	'video/x-msvideo': 'avi',
 	'video/webm': 'webm',
 };
 
@@ -41,12 +44,20 @@ export function sniffMimeType(buffer: Buffer): string | undefined {
 	if (buffer.length >= 3 && buffer[0] === 0xff && buffer[1] === 0xd8 && buffer[2] === 0xff) return 'image/jpeg';
 	if (ascii(0, 4) === 'RIFF' && ascii(8, 12) === 'WEBP') return 'image/webp';
 	if (ascii(0, 4) === 'RIFF' && ascii(8, 12) === 'WAVE') return 'audio/wav';
-	if (ascii(0, 3) === 'GIF') return 'image/gif';
+	if (ascii(0, 4) === 'GIF8') return 'image/gif';
 	if (ascii(0, 4) === 'fLaC') return 'audio/flac';
 	if (ascii(0, 4) === 'OggS') return 'audio/ogg';
+	if (ascii(0, 4) === 'RIFF' && ascii(8, 12) === 'AVI ') return 'video/x-msvideo';
 	if (ascii(0, 3) === 'ID3' || (buffer.length >= 2 && buffer[0] === 0xff && (buffer[1] & 0xe0) === 0xe0 && (buffer[1] & 0x06) !== 0))
 		return 'audio/mpeg';
-	if (ascii(4, 8) === 'ftyp') return ascii(8, 11) === 'M4A' ? 'audio/mp4' : 'video/mp4';
+	// AAC in ADTS frames: sync word 0xFFF, layer 00.
+	if (buffer.length >= 2 && buffer[0] === 0xff && (buffer[1] & 0xf6) === 0xf0) return 'audio/aac';
+	if (ascii(0, 4) === 'ADIF') return 'audio/aac';
+	if (ascii(4, 8) === 'ftyp') {
+		const brand = ascii(8, 12);
+		if (brand.startsWith('M4A') || brand.startsWith('M4B')) return 'audio/mp4';
+		return brand === 'qt  ' ? 'video/quicktime' : 'video/mp4';
+	}
 	if (buffer.length >= 4 && buffer.readUInt32BE(0) === 0x1a45dfa3) return 'video/webm';
 	return undefined;
 }
@@ -93,7 +104,7 @@ export async function downloadFile(
 		})) as { body: unknown; headers: IDataObject; statusCode: number };
 	} catch (error) {
 		throw new NodeOperationError(context.getNode(), `Could not download the ${options.what} from NanoGPT`, {
-			description: `${(error as Error).message}. The link may have expired (NanoGPT links last about an hour).`,
+			description: `${redactSecrets((error as Error).message)}. The link may have expired (NanoGPT links last about an hour).`,
 		});
 	}
 	const buffer = Buffer.isBuffer(response.body)

@@ -69,7 +69,7 @@ export const createSpeechFields: INodeProperties[] = [
 				type: 'json',
 				default: '{\n  "stability": 0.5\n}',
 				description:
-					'Model-specific fields sent as they are, for example stability, similarity_boost and style (ElevenLabs) or language (Qwen)',
+					'Model-specific fields sent as they are, for example stability, similarity_boost and style (ElevenLabs) or language (Qwen). Fields the node sets from its own parameters (model, input, voice, response_format, speed, instructions) are refused: use those parameters.',
 			},
 			{
 				displayName: 'Instructions',

@@ -1,7 +1,9 @@
 import type { IDataObject, IExecuteSingleFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { redactSecrets, withJobId } from '../../../shared/errors';
 import { pollUntilDone } from '../../shared/polling';
+import { credentialSecrets } from '../../shared/secrets';
 import { fetchJobStatus, isCompletedStatus, isFailedStatus, pickDefined, readJobSettings } from './jobPolling';
 
 export const SPEECH_DEFAULT_MAX_WAIT_SECONDS = 180;
@@ -17,6 +19,7 @@ export function isSpeechTicket(body: IDataObject): boolean {
  */
 export async function waitForSpeechJob(context: IExecuteSingleFunctions, ticket: IDataObject): Promise<IDataObject> {
 	const settings = readJobSettings(context, SPEECH_DEFAULT_MAX_WAIT_SECONDS);
+	const secrets = await credentialSecrets(context);
 	const qs: IDataObject = {
 		runId: ticket.runId,
 		model: ticket.model ?? context.getNodeParameter('model', '', { extractValue: true }),
@@ -26,15 +29,19 @@ export async function waitForSpeechJob(context: IExecuteSingleFunctions, ticket:
 	return await pollUntilDone(context, {
 		intervalMs: settings.intervalMs,
 		maxWaitMs: settings.maxWaitMs,
-		what: `speech job ${String(ticket.runId)}`,
+		what: 'speech job',
+		jobId: String(ticket.runId),
 		check: async () => {
 			const status = await fetchJobStatus(context, { method: 'GET', url: '/tts/status', qs });
 			if (!status) return { done: false };
 			if (isFailedStatus(status.status)) {
 				const reason = typeof status.error === 'string' && status.error !== '' ? status.error : 'no reason given';
-				throw new NodeOperationError(context.getNode(), `NanoGPT could not generate the speech: ${reason}`, {
-					description: `Job ${String(ticket.runId)} ended with status "${String(status.status)}". Check the text and voice, or try another model.`,
-				});
+				throw withJobId(
+					new NodeOperationError(context.getNode(), `NanoGPT could not generate the speech: ${redactSecrets(reason, secrets)}`, {
+						description: `Job ${String(ticket.runId)} ended with status "${redactSecrets(String(status.status), secrets)}". Check the text and voice, or try another model.`,
+					}),
+					String(ticket.runId),
+				);
 			}
 			if (isCompletedStatus(status.status) || (typeof status.audioUrl === 'string' && status.audioUrl !== '')) {
 				return { done: true, value: status };

@@ -1,7 +1,9 @@
 import type { IDataObject, IExecuteSingleFunctions, IN8nHttpFullResponse, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { redactSecrets } from '../../../shared/errors';
 import { downloadFile, toBinary } from '../../shared/media';
+import { credentialSecrets } from '../../shared/secrets';
 import { readRequestSettings } from '../../shared/requestSettings';
 import { isSpeechTicket, waitForSpeechJob } from './speechJob';
 import { SPEECH_FORMAT_MIME_TYPES } from './speechFormats';
@@ -46,11 +48,12 @@ async function audioFromJson(
 	if (isSpeechTicket(answer)) {
 		result = { ...answer, ...(await waitForSpeechJob(context, answer)) };
 	} else if (isFailedStatus(answer.status)) {
-		throw new NodeOperationError(context.getNode(), `NanoGPT could not generate the speech: ${String(answer.error ?? 'no reason given')}`);
+		const reason = redactSecrets(String(answer.error ?? 'no reason given'), await credentialSecrets(context));
+		throw new NodeOperationError(context.getNode(), `NanoGPT could not generate the speech: ${reason}`);
 	}
 	if (typeof result.audioUrl !== 'string' || result.audioUrl === '') {
 		throw new NodeOperationError(context.getNode(), 'NanoGPT answered without audio', {
-			description: `The answer has no audio data and no audioUrl (keys: ${Object.keys(answer).join(', ') || 'none'}).`,
+			description: `The answer has no audio data and no audioUrl (keys: ${redactSecrets(Object.keys(answer).join(', '), await credentialSecrets(context)) || 'none'}).`,
 		});
 	}
 	const download = await downloadFile(context, result.audioUrl, {

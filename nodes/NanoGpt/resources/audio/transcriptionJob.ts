@@ -1,7 +1,9 @@
 import type { IDataObject, IExecuteSingleFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { redactSecrets, withJobId } from '../../../shared/errors';
 import { pollUntilDone } from '../../shared/polling';
+import { credentialSecrets } from '../../shared/secrets';
 import { fetchJobStatus, isCompletedStatus, isFailedStatus, pickDefined, readJobSettings } from './jobPolling';
 
 export const TRANSCRIPTION_DEFAULT_MAX_WAIT_SECONDS = 600;
@@ -15,6 +17,7 @@ export function isTranscriptionTicket(statusCode: number, body: IDataObject): bo
 /** Waits for a background transcription: POST /transcribe/status {runId, ...} until completed or failed. */
 export async function waitForTranscriptionJob(context: IExecuteSingleFunctions, ticket: IDataObject): Promise<IDataObject> {
 	const settings = readJobSettings(context, TRANSCRIPTION_DEFAULT_MAX_WAIT_SECONDS);
+	const secrets = await credentialSecrets(context);
 	const body: IDataObject = {
 		runId: ticket.runId,
 		...pickDefined(ticket, ['cost', 'paymentSource', 'fileName', 'fileSize', 'chargedDuration', 'diarize']),
@@ -23,15 +26,19 @@ export async function waitForTranscriptionJob(context: IExecuteSingleFunctions, 
 	return await pollUntilDone(context, {
 		intervalMs: settings.intervalMs,
 		maxWaitMs: settings.maxWaitMs,
-		what: `transcription job ${String(ticket.runId)}`,
+		what: 'transcription job',
+		jobId: String(ticket.runId),
 		check: async () => {
 			const status = await fetchJobStatus(context, { method: 'POST', url: '/transcribe/status', body });
 			if (!status) return { done: false };
 			if (isFailedStatus(status.status)) {
 				const reason = typeof status.error === 'string' && status.error !== '' ? status.error : 'no reason given';
-				throw new NodeOperationError(context.getNode(), `NanoGPT could not transcribe the audio: ${reason}`, {
-					description: `Job ${String(ticket.runId)} ended with status "${String(status.status)}".`,
-				});
+				throw withJobId(
+					new NodeOperationError(context.getNode(), `NanoGPT could not transcribe the audio: ${redactSecrets(reason, secrets)}`, {
+						description: `Job ${String(ticket.runId)} ended with status "${redactSecrets(String(status.status), secrets)}".`,
+					}),
+					String(ticket.runId),
+				);
 			}
 			return isCompletedStatus(status.status) ? { done: true, value: status } : { done: false };
 		},

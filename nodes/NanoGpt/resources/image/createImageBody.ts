@@ -1,7 +1,34 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
-import { bodyOf, checkNumberInRange, parseJsonParameter, requireModel, requireText } from '../../shared/parameters';
+import {
+	bodyOf,
+	checkNumberInRange,
+	mergeAdditionalFields,
+	optionalText,
+	requireModel,
+	requireText,
+	textParameter,
+} from '../../shared/parameters';
 import { binaryPropertyNames, readImageAsDataUrl } from './inputImages';
+
+/** The request fields the node sets from its own parameters (Additional Body Fields may not override them). */
+export const IMAGE_MANAGED_FIELDS: Record<string, string> = {
+	model: 'Model',
+	prompt: 'Prompt',
+	n: 'Number of Images',
+	nImages: 'Number of Images',
+	size: 'Size Name or ID',
+	response_format: 'Output',
+	imageDataUrl: 'Input Images',
+	imageDataUrls: 'Input Images',
+	maskDataUrl: 'Mask Image',
+	strength: 'Strength',
+	guidance_scale: 'Guidance Scale',
+	num_inference_steps: 'Inference Steps',
+	seed: 'Seed',
+	kontext_max_mode: 'Kontext Max Mode',
+	user: 'User',
+};
 
 /** preSend for Image > Create: prompt, count, size, tuning options and image-to-image inputs. */
 export async function buildCreateImageBody(
@@ -16,17 +43,18 @@ export async function buildCreateImageBody(
 		max: 10,
 		integer: true,
 	});
-	const size = String(this.getNodeParameter('size', '') ?? '').trim();
+	const size = optionalText(this, this.getNodeParameter('size', ''), 'Size Name or ID');
 	if (size !== '') body.size = size;
-	body.response_format = this.getNodeParameter('imageOutput', 'binary') === 'url' ? 'url' : 'b64_json';
+	const output = textParameter(this, this.getNodeParameter('imageOutput', 'binary'), 'Output');
+	body.response_format = output === 'url' ? 'url' : 'b64_json';
 
 	const options = this.getNodeParameter('options', {}) as IDataObject;
-	const inputImages = binaryPropertyNames(options.inputImages);
+	const inputImages = binaryPropertyNames(this, options.inputImages, 'Input Images');
 	const dataUrls: string[] = [];
 	for (const name of inputImages) dataUrls.push(await readImageAsDataUrl(this, name, 'Input Images'));
 	if (dataUrls.length === 1) body.imageDataUrl = dataUrls[0];
 	if (dataUrls.length > 1) body.imageDataUrls = dataUrls;
-	const mask = String(options.mask ?? '').trim();
+	const mask = optionalText(this, options.mask, 'Mask Image');
 	if (mask !== '') body.maskDataUrl = await readImageAsDataUrl(this, mask, 'Mask Image');
 
 	if (options.strength !== undefined) {
@@ -46,10 +74,8 @@ export async function buildCreateImageBody(
 		body.seed = checkNumberInRange(this, options.seed, 'Seed', { min: 0, integer: true });
 	}
 	if (options.kontextMaxMode !== undefined) body.kontext_max_mode = options.kontextMaxMode === true;
-	const user = String(options.user ?? '').trim();
+	const user = optionalText(this, options.user, 'User');
 	if (user !== '') body.user = user;
-	if (options.additionalFields !== undefined) {
-		Object.assign(body, parseJsonParameter(this, options.additionalFields, 'Additional Body Fields'));
-	}
+	mergeAdditionalFields(this, body, options.additionalFields, IMAGE_MANAGED_FIELDS);
 	return requestOptions;
 }

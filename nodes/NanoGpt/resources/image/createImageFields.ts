@@ -81,7 +81,7 @@ export const createImageFields: INodeProperties[] = [
 				type: 'json',
 				default: '{\n  "negative_prompt": ""\n}',
 				description:
-					'Model-specific fields sent as they are, for example aspect_ratio, quality, negative_prompt or style. They override the fields the node sets.',
+					'Model-specific fields sent as they are, for example aspect_ratio, quality, negative_prompt or style. Fields the node sets from its own parameters (model, prompt, n, size, response_format, input images, seed...) are refused: use those parameters.',
 			},
 			{
 				displayName: 'Guidance Scale',

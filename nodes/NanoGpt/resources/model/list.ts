@@ -9,15 +9,18 @@ import type {
 import { NodeOperationError } from 'n8n-workflow';
 
 import { CATALOG_ENDPOINTS, catalogEntries, type ModelKind } from '../../shared/catalog';
-import { checkNumberInRange } from '../../shared/parameters';
+import { quoteAnswer } from '../../../shared/errors';
+import { checkNumberInRange, optionalText, textParameter } from '../../shared/parameters';
+import { credentialSecrets } from '../../shared/secrets';
 import { normalizeModel } from './normalizeModel';
 
 const show = { resource: ['model'], operation: ['list'] };
 
 function kindOf(context: IExecuteSingleFunctions): ModelKind {
-	const kind = context.getNodeParameter('modelType', 'text') as string;
-	if (!(kind in CATALOG_ENDPOINTS)) {
-		throw new NodeOperationError(context.getNode(), `Unknown model type "${kind}"`, {
+	const kind = textParameter(context, context.getNodeParameter('modelType', 'text'), 'Model Type').trim();
+	// Own properties only: "constructor", "__proto__" or "toString" must not pass as a model type.
+	if (!Object.prototype.hasOwnProperty.call(CATALOG_ENDPOINTS, kind)) {
+		throw new NodeOperationError(context.getNode(), `The parameter "Model Type" has an unknown value "${kind}"`, {
 			description: `Use one of: ${Object.keys(CATALOG_ENDPOINTS).join(', ')}.`,
 		});
 	}
@@ -30,6 +33,8 @@ export async function setCatalogRequest(
 	requestOptions: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {
 	const endpoint = CATALOG_ENDPOINTS[kindOf(this)];
+	optionalText(this, this.getNodeParameter('search', ''), 'Search');
+	textParameter(this, this.getNodeParameter('sortBy', 'catalog'), 'Sort By');
 	requestOptions.url = endpoint.url;
 	requestOptions.qs = { ...(requestOptions.qs ?? {}), ...endpoint.qs };
 	if (!(this.getNodeParameter('returnAll', false) as boolean)) {
@@ -57,11 +62,11 @@ export async function outputModels(
 	const body = response.body;
 	if (!body || typeof body !== 'object' || Buffer.isBuffer(body)) {
 		throw new NodeOperationError(this.getNode(), 'NanoGPT sent a model list that is not JSON', {
-			description: `Received: ${JSON.stringify(String(body).slice(0, 200))}. Run the node again later.`,
+			description: `Received ${quoteAnswer(body, await credentialSecrets(this))}. Run the node again later, and check the credential Base URL.`,
 		});
 	}
 	const kind = kindOf(this);
-	const needle = String(this.getNodeParameter('search', '')).trim().toLowerCase();
+	const needle = optionalText(this, this.getNodeParameter('search', ''), 'Search').toLowerCase();
 	let models = catalogEntries(body)
 		.map((model) => normalizeModel(kind, model))
 		.filter(
@@ -70,7 +75,7 @@ export async function outputModels(
 				String(model.id).toLowerCase().includes(needle) ||
 				String(model.name).toLowerCase().includes(needle),
 		);
-	const sortBy = this.getNodeParameter('sortBy', 'catalog') as string;
+	const sortBy = textParameter(this, this.getNodeParameter('sortBy', 'catalog'), 'Sort By');
 	if (sortBy === 'name') models = [...models].sort(byName);
 	if (sortBy === 'price') models = [...models].sort(byPrice);
 	if (!(this.getNodeParameter('returnAll', false) as boolean)) {

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
 
-import { bodyOf, parseJsonParameter, requireModel, requireText } from '../../shared/parameters';
+import { bodyOf, checkNumberInRange, parseJsonParameter, requireModel, requireText, textParameter } from '../../shared/parameters';
 import { modelLocator, simplifyField } from '../../shared/descriptions';
 import { buildChatMessages } from './chatMessages';
 import { simplifyChatResponse } from './chatOutput';
@@ -22,7 +22,7 @@ export async function buildAskBody(
 	const model = requireModel(this, body);
 	body.messages = await buildChatMessages(this);
 
-	const responseFormat = this.getNodeParameter('responseFormat', 'text') as string;
+	const responseFormat = textParameter(this, this.getNodeParameter('responseFormat', 'text'), 'Response Format');
 	if (responseFormat === 'json_object') {
 		body.response_format = { type: 'json_object' };
 	} else if (responseFormat === 'json_schema') {
@@ -38,12 +38,18 @@ export async function buildAskBody(
 	}
 
 	const options = this.getNodeParameter('options', {}) as IDataObject;
-	const suffix = WEB_SEARCH_SUFFIXES[String(options.webSearch ?? '')];
+	const webSearch = textParameter(this, options.webSearch, 'Web Search');
+	const suffix = Object.prototype.hasOwnProperty.call(WEB_SEARCH_SUFFIXES, webSearch) ? WEB_SEARCH_SUFFIXES[webSearch] : undefined;
 	if (suffix && !model.includes(':online')) body.model = `${model}${suffix}`;
 	if (options.promptCaching === true) {
-		const caching: IDataObject = { enabled: true, ttl: options.cacheTtl ?? '5m' };
+		const caching: IDataObject = { enabled: true, ttl: textParameter(this, options.cacheTtl ?? '5m', 'Prompt Caching TTL') };
 		if (options.cacheCutAfterMessageIndex !== undefined) {
-			caching.cut_after_message_index = options.cacheCutAfterMessageIndex;
+			caching.cut_after_message_index = checkNumberInRange(
+				this,
+				options.cacheCutAfterMessageIndex,
+				'Prompt Caching Until Message',
+				{ min: 0, integer: true },
+			);
 		}
 		body.prompt_caching = caching;
 	}

@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteSingleFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { readInputBinary, toDataUrl } from '../../shared/binary';
-import { requireText } from '../../shared/parameters';
+import { IMAGE_RULE, readCheckedBinary, toDataUrl } from '../../shared/binary';
+import { optionalText, requireText, requireUrl, textParameter } from '../../shared/parameters';
 
 type ContentPart = { type: 'text'; text: string } | { type: 'image_url'; image_url: { url: string; detail?: string } };
 export interface ChatMessage {
@@ -10,31 +10,19 @@ export interface ChatMessage {
 	content: string | ContentPart[];
 }
 
-const IMAGE_MIME_TYPES = ['image/png', 'image/jpeg', 'image/jpg', 'image/webp', 'image/gif'];
 const ROLES = ['system', 'user', 'assistant'];
 
 async function imageParts(context: IExecuteSingleFunctions): Promise<ContentPart[]> {
 	const entries = context.getNodeParameter('images.image', []) as IDataObject[];
 	const parts: ContentPart[] = [];
 	for (const entry of entries) {
-		const detail = typeof entry.detail === 'string' && entry.detail !== 'auto' ? entry.detail : undefined;
+		const detailText = optionalText(context, entry.detail, 'Images > Detail');
+		const detail = detailText !== '' && detailText !== 'auto' ? detailText : undefined;
 		let url: string;
 		if (entry.source === 'url') {
-			url = requireText(context, entry.imageUrl, 'Image URL').trim();
-			if (!/^(https?:|data:image\/)/i.test(url)) {
-				throw new NodeOperationError(context.getNode(), 'The parameter "Image URL" must start with http://, https:// or data:image/', {
-					description: `Received "${url.slice(0, 100)}".`,
-				});
-			}
+			url = requireUrl(context, entry.imageUrl, 'Image URL', { dataUrlKind: 'image' });
 		} else {
-			const binary = await readInputBinary(context, String(entry.binaryPropertyName ?? 'data'), 'Input Binary Field');
-			if (!IMAGE_MIME_TYPES.includes(binary.mimeType.toLowerCase())) {
-				throw new NodeOperationError(
-					context.getNode(),
-					`The binary file "${binary.fileName}" is ${binary.mimeType}, not an image NanoGPT accepts`,
-					{ description: 'Attach PNG, JPEG, WebP or GIF images.' },
-				);
-			}
+			const binary = await readCheckedBinary(context, entry.binaryPropertyName ?? 'data', 'Input Binary Field', IMAGE_RULE);
 			url = toDataUrl(binary);
 		}
 		parts.push({ type: 'image_url', image_url: detail ? { url, detail } : { url } });
@@ -43,7 +31,7 @@ async function imageParts(context: IExecuteSingleFunctions): Promise<ContentPart
 }
 
 function simpleMessages(context: IExecuteSingleFunctions): ChatMessage[] {
-	const system = String(context.getNodeParameter('systemPrompt', '') ?? '');
+	const system = textParameter(context, context.getNodeParameter('systemPrompt', ''), 'System Prompt');
 	const prompt = requireText(context, context.getNodeParameter('prompt', ''), 'Prompt');
 	const messages: ChatMessage[] = [];
 	if (system.trim() !== '') messages.push({ role: 'system', content: system });
@@ -59,7 +47,7 @@ function listedMessages(context: IExecuteSingleFunctions): ChatMessage[] {
 		});
 	}
 	return entries.map((entry, index) => {
-		const role = String(entry.role ?? 'user');
+		const role = textParameter(context, entry.role ?? 'user', `Messages > Message ${index + 1} > Role`);
 		if (!ROLES.includes(role)) {
 			throw new NodeOperationError(context.getNode(), `Message ${index + 1} has an unknown role "${role}"`, {
 				description: 'Use system, user or assistant.',

@@ -1,6 +1,8 @@
 import type { IDataObject, IExecuteSingleFunctions, IN8nHttpFullResponse, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { redactSecrets } from '../../../shared/errors';
+
 /** Cost fields: x_nanogpt_pricing (current) or nanoGPT (older responses). */
 export function costOf(body: IDataObject): IDataObject {
 	const pricing = (body.x_nanogpt_pricing ?? body.nanoGPT) as IDataObject | undefined;
@@ -23,6 +25,12 @@ function contentText(content: unknown): string {
 	return '';
 }
 
+/** "the keys finish_reason, index" or "no keys", for messages about a malformed answer. */
+export function describeKeys(value: IDataObject): string {
+	const keys = Object.keys(value).slice(0, 8);
+	return keys.length ? `the keys ${redactSecrets(keys.join(', '))}` : 'no keys';
+}
+
 /** Parses a JSON answer; tolerates a ```json fence around it. */
 export function parseJsonAnswer(context: IExecuteSingleFunctions, text: string): unknown {
 	const unfenced = text.trim().replace(/^```(?:json)?\s*([\s\S]*?)\s*```$/i, '$1');
@@ -30,7 +38,7 @@ export function parseJsonAnswer(context: IExecuteSingleFunctions, text: string):
 		return JSON.parse(unfenced);
 	} catch {
 		throw new NodeOperationError(context.getNode(), 'The model did not answer with valid JSON', {
-			description: `The answer starts with: ${JSON.stringify(text.slice(0, 200))}. Try a model that supports structured output, or describe the JSON in the prompt.`,
+			description: `The answer starts with: ${JSON.stringify(redactSecrets(text.slice(0, 200)))}. Try a model that supports structured output, or describe the JSON in the prompt.`,
 		});
 	}
 }
@@ -50,7 +58,12 @@ export async function simplifyChatResponse(
 			description: 'Run the node again; if it keeps happening, try another model.',
 		});
 	}
-	const message = (choice.message ?? {}) as IDataObject;
+	const message = choice.message as IDataObject | undefined;
+	if (!message || typeof message !== 'object' || Array.isArray(message)) {
+		throw new NodeOperationError(this.getNode(), 'NanoGPT returned no answer (the first choice has no message)', {
+			description: `The response's choices[0] has ${describeKeys(choice)} but no "message" object, so there is no answer to output. Run the node again; if it keeps happening, try another model or turn off Simplify Output to see the full response.`,
+		});
+	}
 	const text = contentText(message.content);
 	const reasoning = message.reasoning ?? message.reasoning_content;
 	const output: IDataObject = { text };

@@ -10,7 +10,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { modelLocator, simplifyField } from '../../shared/descriptions';
 import { bodyOf, requireModel, requireText } from '../../shared/parameters';
-import { costOf } from './chatOutput';
+import { costOf, describeKeys } from './chatOutput';
 import { sortedSamplingOptions } from './samplingOptions';
 
 const show = { resource: ['text'], operation: ['complete'] };
@@ -40,10 +40,15 @@ export async function simplifyCompletionResponse(
 			description: 'Run the node again; if it keeps happening, try another model.',
 		});
 	}
+	if (typeof choice.text !== 'string') {
+		throw new NodeOperationError(this.getNode(), 'NanoGPT returned no completion (the first choice has no text)', {
+			description: `The response's choices[0] has ${describeKeys(choice)} but no "text", so there is no completion to output. Run the node again; if it keeps happening, try another model or turn off Simplify Output to see the full response.`,
+		});
+	}
 	return [
 		{
 			json: {
-				text: typeof choice.text === 'string' ? choice.text : '',
+				text: choice.text,
 				finishReason: choice.finish_reason ?? null,
 				model: body.model ?? null,
 				usage: body.usage ?? {},

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { bodyOf, checkNumberInRange, parseJsonParameter } from '../../shared/parameters';
+import { bodyOf, checkNumberInRange, describeType, parseJsonParameter, textParameter } from '../../shared/parameters';
 
 /** Where a sampling option is accepted: chat completions, text completions or both. */
 type Endpoint = 'chat' | 'completion';
@@ -37,6 +37,13 @@ export const NUMBER_RULES: NumberRule[] = [
 ];
 
 const MAX_STOP_SEQUENCES = 4;
+
+/** Text options sent as they are: an object or array from an expression is refused, not sent as "[object Object]". */
+const TEXT_FIELDS: Record<string, string> = {
+	user: 'User',
+	reasoning_effort: 'Reasoning Effort',
+	verbosity: 'Verbosity',
+};
 
 function numberOption(
 	rule: NumberRule,
@@ -78,7 +85,9 @@ export async function validateSamplingOptions(
 	}
 	if (body.stop !== undefined) {
 		const raw = Array.isArray(body.stop) ? body.stop : [body.stop];
-		const stop = raw.map((entry) => String(entry)).filter((entry) => entry !== '');
+		const stop = raw
+			.map((entry) => textParameter(this, entry, 'Stop Sequences'))
+			.filter((entry) => entry !== '');
 		if (stop.length > MAX_STOP_SEQUENCES) {
 			throw new NodeOperationError(this.getNode(), `The parameter "Stop Sequences" has ${stop.length} entries`, {
 				description: `NanoGPT accepts at most ${MAX_STOP_SEQUENCES} stop sequences.`,
@@ -96,7 +105,19 @@ export async function validateSamplingOptions(
 				});
 			}
 		}
-		body.logit_bias = bias;
+		// An empty object (the option added but left at its default) sends nothing.
+		if (Object.keys(bias).length === 0) delete body.logit_bias;
+		else body.logit_bias = bias;
+	}
+	for (const [field, displayName] of Object.entries(TEXT_FIELDS)) {
+		if (body[field] === undefined) continue;
+		body[field] = textParameter(this, body[field], displayName);
+	}
+	const reasoning = body.reasoning as IDataObject | undefined;
+	if (reasoning && typeof reasoning === 'object' && reasoning.exclude !== undefined && typeof reasoning.exclude !== 'boolean') {
+		throw new NodeOperationError(this.getNode(), 'The parameter "Exclude Reasoning" must be true or false', {
+			description: `It is ${describeType(reasoning.exclude)}.`,
+		});
 	}
 	return requestOptions;
 }

@@ -1,11 +1,21 @@
 import type { IDataObject, IExecuteSingleFunctions } from 'n8n-workflow';
 
+import type { NodeApiError } from 'n8n-workflow';
+
 import { tryCallNanoGpt } from '../../../shared/connection';
-import { nanoGptApiError, parseNanoGptError } from '../../../shared/errors';
+import { nanoGptApiError, parseNanoGptError, redactSecrets, withJobId, type NanoGptErrorDetails } from '../../../shared/errors';
 import { normalizeVideoStatus, type VideoStatus } from './videoStatus';
 
 /** Statuses of a status check that mean "ask again later", not "the job is gone". */
 const TRANSIENT_STATUSES = new Set([408, 425, 429, 500, 502, 503, 504]);
+
+/** The error for a 404 of the status route: it names the request ID that was looked for, and carries it. */
+export function unknownVideoError(context: IExecuteSingleFunctions, details: NanoGptErrorDetails, requestId: string): NodeApiError {
+	const error = withJobId(nanoGptApiError(context.getNode(), details), requestId);
+	error.message = `NanoGPT has no video with the request ID "${requestId}": ${details.message}`;
+	error.description = `Check the request ID (Video > Generate returns it as "requestId" or "runId"; IDs look like vid_...) and that the credential's API key is the one that started the video.`;
+	return error;
+}
 
 export type StatusCheck = { ok: true; status: VideoStatus } | { ok: false; transient: true; problem: string };
 
@@ -28,8 +38,8 @@ export async function fetchVideoStatus(
 		signal: context.getExecutionCancelSignal?.(),
 	});
 	if ('error' in outcome) {
-		if (outcome.final) throw outcome.error;
-		return { ok: false, transient: true, problem: `the status check failed (${outcome.error.message})` };
+		if (outcome.final) throw withJobId(outcome.error, requestId);
+		return { ok: false, transient: true, problem: `the status check failed (${redactSecrets(outcome.error.message)})` };
 	}
 	const response = outcome.response;
 	if (response.statusCode >= 400) {
@@ -37,7 +47,8 @@ export async function fetchVideoStatus(
 		if (TRANSIENT_STATUSES.has(response.statusCode)) {
 			return { ok: false, transient: true, problem: `the status check answered HTTP ${details.status}: ${details.message}` };
 		}
-		throw nanoGptApiError(context.getNode(), details);
+		if (response.statusCode === 404) throw unknownVideoError(context, details, requestId);
+		throw withJobId(nanoGptApiError(context.getNode(), details), requestId);
 	}
 	const body = response.body;
 	if (!body || typeof body !== 'object' || Array.isArray(body)) {

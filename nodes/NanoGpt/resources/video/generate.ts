@@ -1,15 +1,44 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
-import { formatBytes, readInputBinary, toDataUrl } from '../../shared/binary';
+import { IMAGE_RULE, MAX_IMAGE_BYTES, readCheckedBinary, toDataUrl, type BinaryRule } from '../../shared/binary';
 import { modelLocator } from '../../shared/descriptions';
-import { bodyOf, checkNumberInRange, parseJsonParameter, requireModel, requireText } from '../../shared/parameters';
+import {
+	bodyOf,
+	checkNumberInRange,
+	mergeAdditionalFields,
+	optionalText,
+	requireModel,
+	requireText,
+	requireUrl,
+	textParameter,
+} from '../../shared/parameters';
 import { outputBinaryField } from './videoOutput';
 
 const show = { resource: ['video'], operation: ['generate'] };
 
 /** NanoGPT accepts uploads of at most 4 MB; larger inputs must be passed by URL. */
-export const MAX_IMAGE_UPLOAD_BYTES = 4 * 1024 * 1024;
+export const MAX_IMAGE_UPLOAD_BYTES = MAX_IMAGE_BYTES;
+
+const START_IMAGE_RULE: BinaryRule = {
+	...IMAGE_RULE,
+	tooLargeAdvice: 'NanoGPT accepts uploads of at most 4 MB. Make the image smaller, or pass it as a public URL (Input Image: URL).',
+};
+
+/** The request fields the node sets from its own parameters (Additional Body Fields may not override them). */
+export const VIDEO_MANAGED_FIELDS: Record<string, string> = {
+	model: 'Model',
+	prompt: 'Prompt',
+	negative_prompt: 'Negative Prompt',
+	duration: 'Duration',
+	aspect_ratio: 'Aspect Ratio',
+	resolution: 'Resolution',
+	seed: 'Seed',
+	generateAudio: 'Generate Audio',
+	imageDataUrl: 'Input Image',
+	image_data_url: 'Input Image',
+	image: 'Input Image',
+	imageUrl: 'Input Image',
+};
 
 /** Option name -> request field, for the options sent as they are (strings trimmed, empty ones left out). */
 const TEXT_OPTIONS: Record<string, string> = {
@@ -18,32 +47,22 @@ const TEXT_OPTIONS: Record<string, string> = {
 	aspectRatio: 'aspect_ratio',
 	resolution: 'resolution',
 };
+const TEXT_OPTION_NAMES: Record<string, string> = {
+	negativePrompt: 'Negative Prompt',
+	duration: 'Duration',
+	aspectRatio: 'Aspect Ratio',
+	resolution: 'Resolution',
+};
 
 async function inputImage(context: IExecuteSingleFunctions): Promise<IDataObject> {
-	const source = context.getNodeParameter('imageSource', 'none') as string;
+	const source = textParameter(context, context.getNodeParameter('imageSource', 'none'), 'Input Image');
 	if (source === 'binary') {
-		const property = context.getNodeParameter('imageBinaryPropertyName', 'data') as string;
-		const image = await readInputBinary(context, property, 'Input Image Field');
-		if (image.buffer.length > MAX_IMAGE_UPLOAD_BYTES) {
-			throw new NodeOperationError(context.getNode(), `The input image is too large to upload (${formatBytes(image.buffer.length)})`, {
-				description: 'NanoGPT accepts uploads of at most 4 MB. Make the image smaller, or pass it as a public URL (Input Image: URL).',
-			});
-		}
-		if (!image.mimeType.startsWith('image/')) {
-			throw new NodeOperationError(context.getNode(), `The input file "${image.fileName}" is not an image (${image.mimeType})`, {
-				description: 'Image-to-video models need a PNG, JPEG or WebP image.',
-			});
-		}
+		const property = context.getNodeParameter('imageBinaryPropertyName', 'data');
+		const image = await readCheckedBinary(context, property, 'Input Image Field', START_IMAGE_RULE);
 		return { imageDataUrl: toDataUrl(image) };
 	}
 	if (source === 'url') {
-		const url = requireText(context, context.getNodeParameter('imageUrl', ''), 'Image URL').trim();
-		if (!/^https?:\/\//i.test(url)) {
-			throw new NodeOperationError(context.getNode(), 'The parameter "Image URL" must be an http(s) URL', {
-				description: `Received ${JSON.stringify(url.slice(0, 100))}. To send a file of the input item, set Input Image to Binary File.`,
-			});
-		}
-		return { imageUrl: url };
+		return { imageUrl: requireUrl(context, context.getNodeParameter('imageUrl', ''), 'Image URL') };
 	}
 	return {};
 }
@@ -59,9 +78,8 @@ export async function buildGenerateVideoBody(
 
 	const options = this.getNodeParameter('options', {}) as IDataObject;
 	for (const [option, field] of Object.entries(TEXT_OPTIONS)) {
-		const value = options[option];
-		if (value === undefined || value === null || String(value).trim() === '') continue;
-		body[field] = String(value).trim();
+		const value = optionalText(this, options[option], TEXT_OPTION_NAMES[option]);
+		if (value !== '') body[field] = value;
 	}
 	if (options.seed !== undefined && options.seed !== '') {
 		body.seed = checkNumberInRange(this, options.seed, 'Seed', { min: 0, integer: true });
@@ -70,10 +88,7 @@ export async function buildGenerateVideoBody(
 
 	Object.assign(body, await inputImage(this));
 
-	if (options.additionalFields !== undefined && String(options.additionalFields).trim() !== '') {
-		const extra = parseJsonParameter(this, options.additionalFields, 'Additional Body Fields') as IDataObject;
-		Object.assign(body, extra);
-	}
+	mergeAdditionalFields(this, body, options.additionalFields, VIDEO_MANAGED_FIELDS);
 	return requestOptions;
 }
 
@@ -172,7 +187,7 @@ export const generateFields: INodeProperties[] = [
 				type: 'json',
 				default: '{}',
 				description:
-					'Model-specific fields sent as they are, for example {"enhancePrompt": true} or {"seconds": "8"}. They override the fields above.',
+					'Model-specific fields sent as they are, for example {"enhancePrompt": true} or {"seconds": "8"}. Fields the node sets from its own parameters (model, prompt, duration, seed, the input image...) are refused: use those parameters.',
 			},
 			{
 				displayName: 'Aspect Ratio',

@@ -1,15 +1,17 @@
 import type { IDataObject, IExecuteSingleFunctions, IN8nHttpFullResponse, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { quoteAnswer } from '../../../shared/errors';
+import { credentialSecrets } from '../../shared/secrets';
 import { statusJson, withVideoFile } from './videoOutput';
 import { waitForVideo } from './waitForVideo';
 import { readWaitSettings } from './waitSettings';
 
-function requestIdOf(context: IExecuteSingleFunctions, body: IDataObject): string {
+async function requestIdOf(context: IExecuteSingleFunctions, body: IDataObject): Promise<string> {
 	const id = [body.runId, body.id, body.requestId].find((value) => typeof value === 'string' && value.trim() !== '');
 	if (typeof id !== 'string') {
 		throw new NodeOperationError(context.getNode(), 'NanoGPT accepted the video request but returned no request ID', {
-			description: `The answer was ${JSON.stringify(body).slice(0, 300)}. Check your recent generations on nano-gpt.com before running the node again.`,
+			description: `The answer was ${quoteAnswer(body, await credentialSecrets(context), 300)}. Check your recent generations on nano-gpt.com before running the node again.`,
 		});
 	}
 	return id.trim();
@@ -25,7 +27,7 @@ export async function finishVideoGeneration(
 	response: IN8nHttpFullResponse,
 ): Promise<INodeExecutionData[]> {
 	const body = response.body as IDataObject;
-	const requestId = requestIdOf(this, body);
+	const requestId = await requestIdOf(this, body);
 	if (!(this.getNodeParameter('waitForCompletion', true) as boolean)) {
 		return [{ json: { requestId, ...body } }];
 	}

@@ -7,7 +7,10 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
+import { parseNanoGptError } from '../../../shared/errors';
 import { requireText } from '../../shared/parameters';
+import { credentialSecrets } from '../../shared/secrets';
+import { unknownVideoError } from './fetchVideoStatus';
 import { statusJson, outputBinaryField, withVideoFile } from './videoOutput';
 import { normalizeVideoStatus } from './videoStatus';
 
@@ -21,6 +24,18 @@ export async function setVideoStatusQuery(
 	const requestId = requireText(this, this.getNodeParameter('requestId', ''), 'Request ID').trim();
 	requestOptions.qs = { ...(requestOptions.qs ?? {}), requestId };
 	return requestOptions;
+}
+
+/** postReceive (before the generic error handling) of Video > Get Status: a 404 names the ID it looked for. */
+export async function explainUnknownVideo(
+	this: IExecuteSingleFunctions,
+	items: INodeExecutionData[],
+	response: IN8nHttpFullResponse,
+): Promise<INodeExecutionData[]> {
+	if (response.statusCode !== 404) return items;
+	const requestId = String(this.getNodeParameter('requestId', '')).trim();
+	const details = parseNanoGptError(response.statusCode, response.body, response.headers, await credentialSecrets(this));
+	throw unknownVideoError(this, details, requestId);
 }
 
 /** postReceive of Video > Get Status: the normalized job state, with the video file when asked for and ready. */

@@ -1,10 +1,16 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { INodeProperties, INodePropertyRouting, PostReceiveAction } from 'n8n-workflow';
 
 import { operationRouting } from '../../shared/operation';
 import { buildGenerateVideoBody, generateFields } from './generate';
 import { finishVideoGeneration } from './generateOutput';
-import { getStatusFields, outputVideoStatus, setVideoStatusQuery } from './getStatus';
+import { explainUnknownVideo, getStatusFields, outputVideoStatus, setVideoStatusQuery } from './getStatus';
 import { checkWaitSettings } from './waitSettings';
+
+/** Runs `action` before the shared error handling of an operation's routing. */
+function withFirstPostReceive(routing: INodePropertyRouting, action: PostReceiveAction): INodePropertyRouting {
+	routing.output?.postReceive?.unshift(action);
+	return routing;
+}
 
 export const videoOperations: INodeProperties = {
 	displayName: 'Operation',
@@ -28,9 +34,12 @@ export const videoOperations: INodeProperties = {
 			value: 'getStatus',
 			action: 'Get the status of a video',
 			description: 'Check a video generation by its request ID, and download the video when it is ready',
-			routing: operationRouting({ method: 'GET', url: '/video/status' }, [setVideoStatusQuery], {
-				postReceive: [outputVideoStatus],
-			}),
+			routing: withFirstPostReceive(
+				operationRouting({ method: 'GET', url: '/video/status' }, [setVideoStatusQuery], {
+					postReceive: [outputVideoStatus],
+				}),
+				explainUnknownVideo,
+			),
 		},
 	],
 };

@@ -1,6 +1,7 @@
 import type { IExecuteSingleFunctions } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
+import { redactSecrets, withJobId } from '../../../shared/errors';
 import { pollUntilDone } from '../../shared/polling';
 import { fetchVideoStatus } from './fetchVideoStatus';
 import type { VideoStatus } from './videoStatus';
@@ -10,9 +11,12 @@ import type { WaitSettings } from './waitSettings';
 export function videoJobError(context: IExecuteSingleFunctions, status: VideoStatus): NodeOperationError {
 	const verb = status.status === 'canceled' ? 'was canceled' : 'failed';
 	const reason = status.error ?? 'NanoGPT gave no reason';
-	return new NodeOperationError(context.getNode(), `The video generation ${verb}: ${reason}`, {
-		description: `Request ID ${status.requestId}${status.model ? `, model ${status.model}` : ''}. NanoGPT normally refunds failed generations; check the prompt and the input image, or try another model.`,
-	});
+	return withJobId(
+		new NodeOperationError(context.getNode(), `The video generation ${verb}: ${redactSecrets(reason)}`, {
+			description: `Request ID ${status.requestId}${status.model ? `, model ${status.model}` : ''}. NanoGPT normally refunds failed generations; check the prompt and the input image, or try another model.`,
+		}),
+		status.requestId,
+	);
 }
 
 /** Polls GET /video/status until the job is completed, failed or canceled, or the maximum wait is over. */
@@ -28,6 +32,8 @@ export async function waitForVideo(
 			intervalMs: settings.intervalMs,
 			maxWaitMs: settings.maxWaitMs,
 			what: 'video generation',
+			jobId: requestId,
+			checkLater: 'check it later with Video > Get Status',
 			check: async () => {
 				const check = await fetchVideoStatus(context, requestId, settings.requestTimeoutMs);
 				lastProblem = check.ok ? undefined : check.problem;
@@ -36,13 +42,19 @@ export async function waitForVideo(
 		});
 	} catch (error) {
 		if (error instanceof NodeOperationError && lastProblem !== undefined && /did not finish/.test(error.message)) {
-			throw new NodeOperationError(context.getNode(), `Could not get the status of video ${requestId}`, {
-				description: `The last attempt failed: ${lastProblem}. The video may still be generating: check it later with Video > Get Status and this request ID.`,
-			});
+			throw withJobId(
+				new NodeOperationError(context.getNode(), `Could not get the status of video ${requestId}`, {
+					description: `The last attempt failed: ${redactSecrets(lastProblem)}. The video may still be generating: check it later with Video > Get Status and the request ID ${requestId}.`,
+				}),
+				requestId,
+			);
 		}
-		throw error instanceof NodeApiError || error instanceof NodeOperationError
-			? error
-			: new NodeOperationError(context.getNode(), error as Error);
+		throw withJobId(
+			error instanceof NodeApiError || error instanceof NodeOperationError
+				? error
+				: new NodeOperationError(context.getNode(), error as Error),
+			requestId,
+		);
 	}
 	if (status.status !== 'completed') throw videoJobError(context, status);
 	return status;
