@@ -9,6 +9,7 @@ import type {
 import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 
 import { detailsOf, nanoGptApiError, parseNanoGptError } from './errors';
+import type { Turn } from './pacing';
 import { sendScheduleFor } from './pacing';
 import { readRequestSettings } from './requestSettings';
 
@@ -160,9 +161,10 @@ export async function waitUnlessCancelled(context: IExecuteSingleFunctions, ms: 
 }
 
 /** Holds a request until the run's pacing (Max Requests per Second) lets it start; 0 or less means no pacing. */
-async function waitForSendSlot(context: IExecuteSingleFunctions, requestsPerSecond: number): Promise<void> {
-	if (!(requestsPerSecond > 0)) return;
-	await sendScheduleFor(context, requestsPerSecond).take(async (ms) => await waitUnlessCancelled(context, ms));
+async function waitForSendSlot(context: IExecuteSingleFunctions, requestsPerSecond: number): Promise<Turn | undefined> {
+	if (!(requestsPerSecond > 0)) return undefined;
+	const schedule = await sendScheduleFor(context, requestsPerSecond);
+	return await schedule.take(async (ms) => await waitUnlessCancelled(context, ms));
 }
 
 /**
@@ -178,10 +180,13 @@ export async function sendWithRetries(
 	const settings = readRequestSettings(this);
 	let waited = 0;
 	for (let attempt = 0; ; attempt++) {
-		await waitForSendSlot(this, settings.maxRequestsPerSecond);
+		const turn = await waitForSendSlot(this, settings.maxRequestsPerSecond);
 		try {
-			return await this.makeRoutingRequest(requestData);
+			const items = await this.makeRoutingRequest(requestData);
+			turn?.succeeded();
+			return items;
 		} catch (error) {
+			if (detailsOf(error)?.status === 429) turn?.rateLimited();
 			const failure = classifyFailure(this, error, settings.timeoutMs);
 			if (!failure.retryable || attempt >= settings.maxRetries) throw failure.error;
 			const delay = retryDelayMs(attempt, failure.retryAfterMs);
