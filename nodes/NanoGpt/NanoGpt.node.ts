@@ -7,6 +7,7 @@ import { imageLoadOptions } from './resources/image/imageSizes';
 import { BASE_URL_EXPRESSION, CREDENTIAL_TYPE } from './shared/constants';
 import { listSearch } from './shared/modelSearch';
 import { requestSettingsField } from './shared/requestSettings';
+import { spendingCapFields } from './shared/spendingCap';
 
 export class NanoGpt implements INodeType {
 	description: INodeTypeDescription = {
@@ -28,7 +29,7 @@ export class NanoGpt implements INodeType {
 			json: true,
 			ignoreHttpStatusErrors: true,
 		},
-		properties: [resourceProperty, ...resourceDescriptions, requestSettingsField],
+		properties: [resourceProperty, ...resourceDescriptions, ...spendingCapFields, requestSettingsField],
 	};
 
 	methods = { listSearch, loadOptions: { ...imageLoadOptions, ...audioLoadOptions } };

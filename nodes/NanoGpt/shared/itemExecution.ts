@@ -7,6 +7,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
+import { costOfItems, spendingCapFor } from './spendingCap';
 import { sendWithRetries } from './transport';
 
 /**
@@ -24,8 +25,14 @@ export function executeItem(preSend: PreSendAction[]) {
 			for (const step of preSend) {
 				requestData.options = (await step.call(this, requestData.options as IHttpRequestOptions)) as typeof requestData.options;
 			}
-			const items = await sendWithRetries.call(this, requestData);
-			return items.map((item) => ({ ...item, pairedItem }));
+			const ticket = await spendingCapFor(this)?.admit(this);
+			try {
+				const items = await sendWithRetries.call(this, requestData);
+				ticket?.record(costOfItems(items));
+				return items.map((item) => ({ ...item, pairedItem }));
+			} finally {
+				ticket?.release();
+			}
 		} catch (error) {
 			const nodeError =
 				error instanceof NodeApiError || error instanceof NodeOperationError
