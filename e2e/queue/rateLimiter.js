@@ -60,7 +60,21 @@ class RollingWindowLimiter {
 			perSecond: spanMs ? (accepted.length / spanMs) * 1000 : 0,
 			share: spanMs ? (accepted.length / spanMs) * 1000 / this.limit : 0,
 			spanMs,
+			timeline: this.timeline(),
 		};
+	}
+
+	/** Accepted/429 per second from the first request, e.g. `25/3 24/0 ...`. */
+	timeline() {
+		if (!this.log.length) return '';
+		const start = this.log[0].at;
+		const seconds = [];
+		for (const entry of this.log) {
+			const second = Math.floor((entry.at - start) / 1000);
+			while (seconds.length <= second) seconds.push([0, 0]);
+			seconds[second][entry.status === 429 ? 1 : 0]++;
+		}
+		return seconds.map(([ok, limited]) => `${ok}/${limited}`).join(' ');
 	}
 
 	/** Prompts that never got an accepted answer. */

@@ -209,8 +209,17 @@ export function sharedSchedule(apiKey: string, baseUrl: string, requestsPerSecon
 	return schedule;
 }
 
-/** The shared schedule for a node run's credential (NanoGPT API key and Base URL). */
+/** Per node run: its shared schedule, so the credential is read once per run, not once per request. */
+const runSchedules = new WeakMap<object, SendSchedule>();
+
+/**
+ * The shared schedule for a node run's credential (NanoGPT API key and Base URL). A new execution path that reads
+ * the credential once per run can call {@link sharedSchedule} directly instead.
+ */
 export async function sendScheduleFor(context: IExecuteSingleFunctions, requestsPerSecond: number): Promise<SendSchedule> {
+	const run = context.getExecuteData?.() as object | undefined;
+	const known = run ? runSchedules.get(run) : undefined;
+	if (known && known.ceiling === requestsPerSecond) return known;
 	let apiKey = '';
 	let baseUrl = '';
 	try {
@@ -220,5 +229,7 @@ export async function sendScheduleFor(context: IExecuteSingleFunctions, requests
 	} catch {
 		// No readable credential: the request will fail on its own; pace it with the others without one.
 	}
-	return sharedSchedule(apiKey, baseUrl, requestsPerSecond);
+	const schedule = sharedSchedule(apiKey, baseUrl, requestsPerSecond);
+	if (run) runSchedules.set(run, schedule);
+	return schedule;
 }
