@@ -1,5 +1,4 @@
 import { createHash } from 'crypto';
-import type { IExecuteSingleFunctions } from 'n8n-workflow';
 
 /**
  * Added to every second of the pace: the server counts requests when they arrive, and arrival times wobble by a
@@ -53,7 +52,7 @@ export interface Turn {
 
 /**
  * The pace of requests sent with one API key to one NanoGPT: shared by every node run in this n8n process that
- * uses the same key, Base URL and Max Requests per Second (see {@link sendScheduleFor}), and adaptive, because
+ * uses the same key, Base URL and Max Requests per Second (see {@link sharedSchedule}), and adaptive, because
  * other processes (queue-mode workers) and other tools may use the same key without our knowledge.
  *
  * How to use it, for every attempt of a request (retries included):
@@ -206,30 +205,5 @@ export function sharedSchedule(apiKey: string, baseUrl: string, requestsPerSecon
 		schedule = new SendSchedule(requestsPerSecond);
 		schedules.set(key, schedule);
 	}
-	return schedule;
-}
-
-/** Per node run: its shared schedule, so the credential is read once per run, not once per request. */
-const runSchedules = new WeakMap<object, SendSchedule>();
-
-/**
- * The shared schedule for a node run's credential (NanoGPT API key and Base URL). A new execution path that reads
- * the credential once per run can call {@link sharedSchedule} directly instead.
- */
-export async function sendScheduleFor(context: IExecuteSingleFunctions, requestsPerSecond: number): Promise<SendSchedule> {
-	const run = context.getExecuteData?.() as object | undefined;
-	const known = run ? runSchedules.get(run) : undefined;
-	if (known && known.ceiling === requestsPerSecond) return known;
-	let apiKey = '';
-	let baseUrl = '';
-	try {
-		const credentials = await context.getCredentials<{ apiKey?: string; baseUrl?: string }>('nanoGptApi');
-		apiKey = String(credentials.apiKey ?? '');
-		baseUrl = String(credentials.baseUrl ?? '');
-	} catch {
-		// No readable credential: the request will fail on its own; pace it with the others without one.
-	}
-	const schedule = sharedSchedule(apiKey, baseUrl, requestsPerSecond);
-	if (run) runSchedules.set(run, schedule);
 	return schedule;
 }

@@ -141,23 +141,13 @@ export class SpendingCap {
 	}
 }
 
-const caps = new WeakMap<object, SpendingCap>();
-
-/** The cap of this node run (all items of a run share n8n's execute data), or undefined without a cap. */
-export function spendingCapFor(context: IExecuteSingleFunctions): SpendingCap | undefined {
+/** The cap of one node run (read once per run), or undefined when Max Cost per Run is 0 or not shown. */
+export function spendingCapOfRun(run: { getNodeParameter(name: string, itemIndex: number, fallbackValue?: unknown): unknown }): SpendingCap | undefined {
 	let maxCost: number;
 	try {
-		maxCost = Number(context.getNodeParameter('maxCostPerRun', 0));
+		maxCost = Number(run.getNodeParameter('maxCostPerRun', 0, 0));
 	} catch {
 		return undefined;
 	}
-	if (!Number.isFinite(maxCost) || maxCost <= 0) return undefined;
-	const key = context.getExecuteData?.() as object | undefined;
-	if (!key) return new SpendingCap(maxCost);
-	let cap = caps.get(key);
-	if (!cap) {
-		cap = new SpendingCap(maxCost);
-		caps.set(key, cap);
-	}
-	return cap;
+	return Number.isFinite(maxCost) && maxCost > 0 ? new SpendingCap(maxCost) : undefined;
 }
