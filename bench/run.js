@@ -62,6 +62,10 @@ async function main() {
 		add('rate limit without pacing', `${rate.items} items in ${seconds(unpaced.ms)}, ${unpaced.failed} failed, ${unpaced.rateLimited} answered 429 (Max Requests per Second = 0)`, 'informational', undefined);
 	}
 
+	const shared = await runScenario('sharedKey.js');
+	if (typeof shared.failed === 'string') failedFigure('shared key', 'target 0 lost, >= 85%', shared);
+	else for (const [mode, label] of [['acceptedCount', 'accepted requests count'], ['rejectedCount', 'rejected requests count too']]) add(`shared key, ${label}`, `${shared.processes} processes x ${shared.items} items, ${shared[mode].trials} trials: ${shared[mode].lost} lost, ${shared[mode].rateLimited} answered 429, lowest ${(shared[mode].minShare * 100).toFixed(0)}% of ${shared.limit} req/s`, 'target 0 lost, >= 85%', shared[mode].lost === 0 && shared[mode].minShare >= 0.85);
+
 	for (const name of ['transcription', 'video']) {
 		const label = name === 'transcription' ? 'media transcription (25 MB audio)' : 'media video (50 MB download)';
 		const media = await runScenario('media.js', { BENCH_MEDIA_CASE: name }, ['--expose-gc']);

@@ -8,9 +8,10 @@ import { imageLoadOptions } from './resources/image/imageSizes';
 import { CREDENTIAL_TYPE } from './shared/constants';
 import { listSearch } from './shared/modelSearch';
 import { requestSettingsField } from './shared/requestSettings';
+import { spendingCapFields } from './shared/spendingCap';
 
-/** Every resource's operations and fields, then the shared request settings. */
-const nodeProperties: INodeProperties[] = [resourceProperty, ...resourceDescriptions, requestSettingsField];
+/** Every resource's operations and fields, then the spending cap and the shared request settings. */
+const nodeProperties: INodeProperties[] = [resourceProperty, ...resourceDescriptions, ...spendingCapFields, requestSettingsField];
 
 export class NanoGpt implements INodeType {
 	description: INodeTypeDescription = {

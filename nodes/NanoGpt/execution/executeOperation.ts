@@ -9,6 +9,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import { connectionOf, shareConnection, type Connection } from '../../shared/connection';
 import { redactError, redactSecretValues } from '../../shared/errors';
 import { readRequestSettings, type RequestSettings } from '../shared/requestSettings';
+import { costOfItems, spendingCapOfRun, type SpendingCap } from '../shared/spendingCap';
 import { runPostReceive, sendWithRetries, throwOnErrorStatus } from '../shared/transport';
 import { applyFieldRouting } from './fieldRouting';
 import { itemContextOf } from './itemContext';
@@ -36,6 +37,7 @@ async function runItem(
 	settings: RequestSettings,
 	itemIndex: number,
 	item: INodeExecutionData,
+	cap?: SpendingCap,
 ): Promise<INodeExecutionData[]> {
 	const context = itemContextOf(run, itemIndex, item);
 	const declared = plan.request;
@@ -53,7 +55,14 @@ async function runItem(
 	for (const step of plan.preSend) requestOptions = await step.call(context, requestOptions);
 	const steps = [...plan.postReceive, ...fieldSteps];
 	const answeredAfter = steps.indexOf(throwOnErrorStatus) + 1;
-	const { items, response } = await sendWithRetries(context, connection, requestOptions, settings, steps.slice(0, answeredAfter));
+	// Max Cost per Run: waits for (or refuses) a place under the cap; the answer's cost is recorded before the place is freed.
+	const ticket = await cap?.admit(context);
+	const { items, response } = await sendWithRetries(context, connection, requestOptions, settings, steps.slice(0, answeredAfter))
+		.then((answer) => {
+			ticket?.record(costOfItems(answer.items));
+			return answer;
+		})
+		.finally(() => ticket?.release());
 	return await runPostReceive(context, steps.slice(answeredAfter), items, response);
 }
 
@@ -81,10 +90,11 @@ export async function executeOperation(run: IExecuteFunctions, properties: INode
 		setupError = error;
 	}
 
+	const cap = spendingCapOfRun(run);
 	const outcomes = await Promise.allSettled(
 		items.map(async (item, index) => {
 			if (!setup) throw setupError;
-			return await runItem(run, plan, setup.connection, setup.settings, index, item);
+			return await runItem(run, plan, setup.connection, setup.settings, index, item, cap);
 		}),
 	);
 	// The credential's key never reaches an output item or an error, whatever answer quoted it.

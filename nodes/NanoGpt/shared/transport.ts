@@ -10,7 +10,7 @@ import { requestNanoGpt } from '../../shared/nanoGptHttp';
 import { isRetryableAnswer, retryDelayMs } from '../../shared/transportPolicy';
 import { isRetryableFailure, type Connection } from '../../shared/connection';
 import { detailsOf, nanoGptApiError, parseNanoGptError } from '../../shared/errors';
-import { sendScheduleFor } from './pacing';
+import { sharedSchedule, type Turn } from './pacing';
 import type { RequestSettings } from './requestSettings';
 
 export { retryDelayMs };
@@ -53,10 +53,14 @@ export async function waitUnlessCancelled(context: Pick<IExecuteSingleFunctions,
 	if (signal?.aborted) throw new NodeOperationError(context.getNode(), 'The execution was cancelled');
 }
 
-/** Holds a request until the run's pacing (Max Requests per Second) lets it start; 0 or less means no pacing. */
-async function waitForSendSlot(context: IExecuteSingleFunctions, requestsPerSecond: number): Promise<void> {
-	if (!(requestsPerSecond > 0)) return;
-	await sendScheduleFor(context, requestsPerSecond).take(async (ms) => await waitUnlessCancelled(context, ms));
+/**
+ * Holds a request until the pace shared by every run with this key and Base URL (Max Requests per Second,
+ * adapting to 429s) lets it start; 0 or less means no pacing. The turn reports the answer back to the pace.
+ */
+async function waitForSendSlot(context: IExecuteSingleFunctions, connection: Connection, requestsPerSecond: number): Promise<Turn | undefined> {
+	if (!(requestsPerSecond > 0)) return undefined;
+	const schedule = sharedSchedule(String(connection.credentials.apiKey ?? ''), connection.endpoint.baseUrl, requestsPerSecond);
+	return await schedule.take(async (ms) => await waitUnlessCancelled(context, ms));
 }
 
 /** Runs postReceive actions in order, each on the previous action's output. */
@@ -93,7 +97,7 @@ export async function sendWithRetries(
 ): Promise<{ items: INodeExecutionData[]; response: IN8nHttpFullResponse }> {
 	let waited = 0;
 	for (let attempt = 0; ; attempt++) {
-		await waitForSendSlot(context, settings.maxRequestsPerSecond);
+		const turn = await waitForSendSlot(context, connection, settings.maxRequestsPerSecond);
 		let failure: { error: Error; retryable: boolean; retryAfterMs?: number };
 		try {
 			const response = await requestNanoGpt(
@@ -115,9 +119,11 @@ export async function sendWithRetries(
 			const full = response as IN8nHttpFullResponse;
 			try {
 				const items = await runPostReceive(context, untilAnswered, [{ json: response.body as never }], full);
+				turn?.succeeded();
 				return { items, response: full };
 			} catch (error) {
 				const details = detailsOf(error);
+				if (details?.status === 429) turn?.rateLimited();
 				const code = ((error as { context?: { nanoGpt?: { code?: string } } }).context?.nanoGpt?.code);
 				failure = {
 					error: error as Error,
