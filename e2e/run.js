@@ -12,7 +12,6 @@
  * same suite against n8n 1.x.
  */
 const fs = require('node:fs');
-const net = require('node:net');
 const os = require('node:os');
 const path = require('node:path');
 
@@ -28,6 +27,7 @@ const { n8nEnvironment } = require('../scripts/n8n/environment');
 const { installPackageInto } = require('../scripts/n8n/installPackage');
 const { runN8nCommandOrThrow, startN8nServer } = require('../scripts/n8n/cli');
 const { credentialFile, workflowsFile } = require('../scripts/n8n/examples');
+const { freePort } = require('../scripts/n8n/ports');
 
 function parseArgs(argv) {
 	const options = { only: [], skipEditor: false, skipServer: false, skipBuild: false, skipWorkflows: false };
@@ -42,36 +42,22 @@ function parseArgs(argv) {
 	return options;
 }
 
-function freePort() {
-	return new Promise((resolve, reject) => {
-		const probe = net.createServer();
-		probe.once('error', reject);
-		probe.listen(0, '127.0.0.1', () => {
-			const { port } = probe.address();
-			probe.close(() => resolve(port));
-		});
-	});
-}
-
 function stage(title) {
 	process.stdout.write(`\n== ${title}\n`);
 }
 
 async function prepare(options, server, userFolder) {
 	const profile = selectedProfile();
-	stage(`n8n ${profile.n8n} on Node ${profile.node || process.versions.node}`);
 	const runtime = ensureN8n(profile);
+	stage(`n8n ${profile.n8n} on Node ${runtime.nodeVersion}`);
 	installPackageInto(userFolder, { skipBuild: options.skipBuild });
 	const port = Number(process.env.E2E_N8N_PORT) || (await freePort());
 	const env = n8nEnvironment(runtime, {
 		userFolder,
 		port,
-		extra: {
-			// `n8n execute` prints the run data through its logger at level info.
-			N8N_LOG_LEVEL: 'info',
-			// Every n8n process opens a task broker; a free port avoids a clash with an `npm start` instance.
-			N8N_RUNNERS_BROKER_PORT: String(await freePort()),
-		},
+		brokerPort: await freePort(),
+		// `n8n execute` prints the run data through its logger at level info.
+		extra: { N8N_LOG_LEVEL: 'info' },
 	});
 	await server.start();
 	stage(`importing the credential (fake NanoGPT at ${server.baseUrl}) and the example workflows`);
