@@ -8,7 +8,8 @@
  *  4. starts `n8n start`: the editor check in Chromium (creates the owner, opens an example, screenshots), then the
  *     REST checks (node, AI-tool variant and credential type registered; credential test with a broken key).
  * Prints `N passed, N failed` last and exits non-zero on any failure.
- * Options: --only=<example name part> (repeatable), --skip-workflows, --skip-editor, --skip-server, --skip-build. N8N_LINE=1 runs the
+ *  5. runs `npm start` itself (its own instance and user folder) and checks that an API error keeps its HTTP code.
+ * Options: --only=<example name part> (repeatable), --skip-workflows, --skip-editor, --skip-server, --skip-start, --skip-build. N8N_LINE=1 runs the
  * same suite against n8n 1.x.
  */
 const fs = require('node:fs');
@@ -20,6 +21,7 @@ const { FakeNanoGptServer } = require('./fakeNanoGptServer');
 const { runWorkflowCases } = require('./workflows');
 const { runRegistrationChecks } = require('./registration');
 const { runEditorCheck } = require('./editor');
+const { runNpmStartCheck } = require('./npmStart');
 const { N8nRestClient, E2E_OWNER } = require('./rest');
 const { ensureN8n } = require('../scripts/n8n/install');
 const { selectedProfile } = require('../scripts/n8n/profiles');
@@ -30,13 +32,14 @@ const { credentialFile, workflowsFile } = require('../scripts/n8n/examples');
 const { freePort } = require('../scripts/n8n/ports');
 
 function parseArgs(argv) {
-	const options = { only: [], skipEditor: false, skipServer: false, skipBuild: false, skipWorkflows: false };
+	const options = { only: [], skipEditor: false, skipServer: false, skipBuild: false, skipWorkflows: false, skipStart: false };
 	for (const arg of argv) {
 		if (arg.startsWith('--only=')) options.only.push(arg.slice('--only='.length));
 		else if (arg === '--skip-editor') options.skipEditor = true;
 		else if (arg === '--skip-server') options.skipServer = true;
 		else if (arg === '--skip-build') options.skipBuild = true;
 		else if (arg === '--skip-workflows') options.skipWorkflows = true;
+		else if (arg === '--skip-start') options.skipStart = true;
 		else throw new Error(`Unknown option ${arg}`);
 	}
 	return options;
@@ -102,6 +105,10 @@ async function main() {
 			} catch (error) {
 				harness.fail('n8n start and the checks on the running instance', error);
 			}
+		}
+		if (!options.skipStart) {
+			stage('npm start (its own instance and user folder)');
+			await runNpmStartCheck(harness, { server, runtime: n8n.runtime });
 		}
 	} catch (error) {
 		harness.fail('setting up n8n for the end-to-end tests', error);

@@ -72,7 +72,8 @@ async function prepareInstance({ kind, credential, onMissingCredential, log = lo
 	if (kind === 'start' && fs.existsSync(oldFolder)) {
 		log(`note: ${oldFolder} (the user folder of earlier versions of npm start) is no longer used; delete it when you no longer need it`);
 	}
-	installPackageInto(folder);
+	// N8N_NANOGPT_SKIP_BUILD=1: the e2e suite has just built the package.
+	installPackageInto(folder, { skipBuild: process.env.N8N_NANOGPT_SKIP_BUILD === '1' });
 	const env = n8nEnvironment(runtime, { userFolder: folder, port, brokerPort: await freePort() });
 	if (credential) {
 		await importCredential(runtime, env, folder, credential);
