@@ -71,8 +71,10 @@ async function waitForEditor(instance, origin, timeoutMs) {
 	while (Date.now() < deadline) {
 		if (instance.exited) throw new Error(`npm start exited early:\n${instance.output().slice(-4000)}`);
 		try {
-			const response = await fetch(`${origin}/`, { headers: { accept: 'text/html' } });
-			if (response.status === 200) return;
+			const page = await fetch(`${origin}/`, { headers: { accept: 'text/html' } });
+			const settings = await fetch(`${origin}/rest/settings`, { headers: { accept: 'application/json' } });
+			const text = await settings.text();
+			if (page.status === 200 && settings.status === 200 && text.startsWith('{')) return;
 		} catch {
 			// not listening yet
 		}
@@ -123,6 +125,9 @@ async function runNpmStartCheck(harness, { server, runtime }) {
 			assert.ok(request, 'the node called NanoGPT');
 			assert.equal(request.headers.authorization, `Bearer ${REJECTED_KEY}`);
 			assert.equal(server.requestsTo('POST', '/v1/chat/completions').length, 1, 'a 401 is not retried');
+		} catch (error) {
+			error.message += `\n--- npm start's output (end) ---\n${instance.output().slice(-3000)}`;
+			throw error;
 		} finally {
 			await instance.stop();
 			fs.rmSync(userFolder, { recursive: true, force: true });
