@@ -408,7 +408,7 @@ class FakeNanoGptServer {
 	}
 }
 
-module.exports = { FakeNanoGptServer, VALID_KEY, UNKNOWN_MODEL, PNG_1X1, MP3_BYTES, MP4_BYTES, keyOf };
+module.exports = { FakeNanoGptServer, demoRoutes, VALID_KEY, UNKNOWN_MODEL, PNG_1X1, MP3_BYTES, MP4_BYTES, keyOf };
 
 if (require.main === module) {
 	const server = new FakeNanoGptServer({ demo: process.argv.includes('--demo'), keepRequests: 100 });

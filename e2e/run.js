@@ -76,7 +76,7 @@ async function serverChecks(harness, n8n, server, options) {
 		const origin = `http://127.0.0.1:${n8n.port}`;
 		if (!options.skipEditor) {
 			stage('editor check (Chromium)');
-			await runEditorCheck(harness, { origin, owner: E2E_OWNER, line: n8n.profile.line });
+			await runEditorCheck(harness, { origin, owner: E2E_OWNER, line: n8n.profile.line, server });
 		}
 		stage('registration and credential test (REST API)');
 		const rest = new N8nRestClient(origin);
