@@ -45,9 +45,10 @@ describe('Model dropdown (listSearch through n8n-core LoadOptionsContext)', () =
 
 	test('a model list that cannot reach NanoGPT names the reason in words, with the By ID way out', async () => {
 		const error = await searchList('searchTextModels', { baseUrl: 'http://127.0.0.1:1/api' }).catch((caught: Error) => caught);
-		expect((error as Error).message).toBe(
-			"Could not load the NanoGPT model list: nothing answers at the credential's Base URL (check the Base URL). You can switch Model to By ID and enter the model ID meanwhile.",
+		expect((error as Error).message).toMatch(
+			/^Could not load the NanoGPT model list: [A-Z][^\n]+\. You can switch Model to By ID and enter the model ID meanwhile\.$/,
 		);
+		expect((error as Error).message).not.toMatch(/ECONNREFUSED|AxiosError|\[object Object\]/);
 	});
 
 	test('an ID typed by hand is used without loading the list', async () => {
