@@ -79,13 +79,14 @@ async function showActions(page, origin) {
 	await page.goto(`${origin}/workflow/${EXAMPLE_ID}`);
 	await page.locator('[data-test-id="canvas-node"]').first().waitFor({ timeout: 60_000 });
 	await page.locator('[data-test-id="node-creator-plus-button"], [data-test-id="canvas-plus-button"]').first().click();
-	await page.keyboard.type('NanoGPT');
+	await page.waitForTimeout(1000);
+	await page.keyboard.type('NanoGPT', { delay: 50 });
 	const item = page.locator('[data-test-id="item-iterator-item"]').filter({ hasText: /^NanoGPT\s/ }).first();
-	await item.waitFor({ timeout: 15_000 });
+	await item.waitFor({ timeout: 30_000 });
+	await page.waitForTimeout(500);
 	await item.click();
-	const actions = page.getByText('Ask a model');
-	await actions.waitFor({ timeout: 15_000 });
-	for (const action of ['Create an image', 'Create speech from text', 'List models']) {
+	await page.getByText('Get the account balance').first().waitFor({ timeout: 30_000 });
+	for (const action of ['Ask a model', 'Create an image', 'Create speech from text', 'List models']) {
 		assert.ok((await page.getByText(action).count()) > 0, `the actions include "${action}"`);
 	}
 	await page.waitForTimeout(500);
