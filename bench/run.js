@@ -1,13 +1,13 @@
 'use strict';
 // npm run bench: every figure of the performance benchmark, one scenario per fresh process, printed as
-// `name: value (target)` and written into README.md's Performance section (between the bench:results markers).
+// `name: value (target)` and written into docs/performance.md (between the bench:results markers).
 const { fork } = require('node:child_process');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 
 const ROOT = path.resolve(__dirname, '..');
-const DOC = path.join(ROOT, 'README.md');
+const DOC = path.join(ROOT, 'docs', 'performance.md');
 const START = '<!-- bench:results:start -->';
 const END = '<!-- bench:results:end -->';
 

@@ -3,7 +3,9 @@
  * The editor check in a real browser: Chromium (Debian's, driven by playwright-core) opens the running n8n, creates
  * the owner account, opens the "Ask (simple prompt)" example, opens the NanoGPT node and checks that its operations
  * and parameters render; then opens the AI Agent example and screenshots its canvas (AI Agent with the NanoGPT Chat
- * Model and the Calculator). Screenshots go to docs/screenshots/ (n8n 2.x).
+ * Model and the Calculator); then the screenshots a user wants to see: the NanoGPT actions in the node panel, the
+ * Model list with prices, and Image > Create run from the editor with its image previewed. Screenshots go to
+ * docs/screenshots/ (n8n 2.x).
  */
 const assert = require('node:assert/strict');
 const fs = require('node:fs');
@@ -12,6 +14,7 @@ const path = require('node:path');
 
 const { ensureChromium, CHROMIUM_ARGS } = require('../scripts/n8n/chromium');
 const { PROJECT_ROOT } = require('../scripts/n8n/paths');
+const { demoRoutes } = require('./fakeNanoGptServer');
 
 /** The README shows the screenshots of the default n8n line; other lines write theirs to test-results/ (git-ignored). */
 function screenshotsDir(line) {
@@ -71,7 +74,53 @@ async function dropdownOptions(page, panel, parameterName) {
 	return labels;
 }
 
-async function runEditorCheck(harness, { origin, owner, line = '2' }) {
+/** The node panel (the "+" button), searched for NanoGPT, with the NanoGPT node's actions open. */
+async function showActions(page, origin) {
+	await page.goto(`${origin}/workflow/${EXAMPLE_ID}`);
+	await page.locator('[data-test-id="canvas-node"]').first().waitFor({ timeout: 60_000 });
+	await page.locator('[data-test-id="node-creator-plus-button"], [data-test-id="canvas-plus-button"]').first().click();
+	await page.waitForTimeout(1000);
+	await page.keyboard.type('NanoGPT', { delay: 50 });
+	const item = page.locator('[data-test-id="item-iterator-item"]').filter({ hasText: /^NanoGPT\s/ }).first();
+	await item.waitFor({ timeout: 30_000 });
+	await page.waitForTimeout(500);
+	await item.click();
+	await page.getByText('Get the account balance').first().waitFor({ timeout: 30_000 });
+	for (const action of ['Ask a model', 'Create an image', 'Create speech from text', 'List models']) {
+		assert.ok((await page.getByText(action).count()) > 0, `the actions include "${action}"`);
+	}
+	await page.waitForTimeout(500);
+}
+
+/** Opens the Model list of the Ask example's node: the live catalogue with prices. */
+async function showModelList(page, origin) {
+	const panel = await openNode(page, origin);
+	await panel.locator('[data-test-id="parameter-input-model"] [data-test-id="rlc-input"]').click();
+	const priced = page.getByText('GPT-4o mini ($0.15 / $0.6 per 1M tokens)');
+	await priced.waitFor({ timeout: 30_000 });
+	await page.waitForTimeout(500);
+}
+
+/** Runs the Image > Create example from the editor and opens the generated image in the output panel. */
+async function showImageOutput(page, origin) {
+	await page.goto(`${origin}/workflow/nanogptImageCreate`);
+	await page.locator('[data-test-id="canvas-node"]').first().waitFor({ timeout: 60_000 });
+	await page.locator('[data-test-id="execute-workflow-button"]').first().click();
+	const node = page.locator('[data-test-id="canvas-node"][data-node-name="Create Product Image"]');
+	// n8n marks a node that ran successfully with a check mark; the run takes a few seconds.
+	await page.waitForTimeout(3000);
+	await node.dblclick();
+	const panel = page.locator('[data-test-id="ndv"]');
+	await panel.waitFor({ timeout: 60_000 });
+	const view = panel.getByRole('button', { name: 'View' }).first();
+	await view.waitFor({ timeout: 60_000 });
+	assert.ok((await panel.innerText()).includes('image/png'), 'the output holds a PNG file');
+	await view.click();
+	await panel.locator('img, iframe, embed').first().waitFor({ timeout: 15_000 });
+	await page.waitForTimeout(1000);
+}
+
+async function runEditorCheck(harness, { origin, owner, line = '2', server }) {
 	const screenshots = screenshotsDir(line);
 	let chromium;
 	let executablePath;
@@ -128,6 +177,34 @@ async function runEditorCheck(harness, { origin, owner, line = '2' }) {
 			fs.mkdirSync(screenshots, { recursive: true });
 			await page.screenshot({ path: path.join(screenshots, 'ai-agent.png') });
 		});
+
+		// The screenshots for the README, taken on the current n8n line (its editor's selectors).
+		if (line !== '2') return;
+
+		await harness.test('editor: the node panel lists the NanoGPT actions', async () => {
+			await page.keyboard.press('Escape');
+			await showActions(page, origin);
+			await page.screenshot({ path: path.join(screenshots, 'actions.png') });
+		});
+
+		await harness.test('editor: the Model list shows the live catalogue with prices', async () => {
+			await showModelList(page, origin);
+			await page.screenshot({ path: path.join(screenshots, 'model-list.png') });
+			await page.keyboard.press('Escape');
+		});
+
+		if (server) {
+			await harness.test('editor: Image > Create runs from the editor and its image is previewed', async () => {
+				// The picture the demo serves, so the screenshot shows an image rather than a single pixel.
+				server.on('POST', '/v1/images/generations', demoRoutes(server)['POST /v1/images/generations']);
+				try {
+					await showImageOutput(page, origin);
+					await page.screenshot({ path: path.join(screenshots, 'image-output.png') });
+				} finally {
+					server.reset();
+				}
+			});
+		}
 	} finally {
 		await context.close();
 		fs.rmSync(userDataDir, { recursive: true, force: true });

@@ -3,12 +3,16 @@
  * A NanoGPT-compatible HTTP server on 127.0.0.1 for the end-to-end tests: routes under /api, Bearer or x-api-key
  * auth (401 for any other key), NanoGPT's response shapes for every endpoint the node uses, and a record of
  * every request (multipart uploads parsed into `request.form`). Jobs (video, background speech) complete at once.
- * Cases replace single routes with `on(method, path, handler)`.
+ * Cases replace single routes with `on(method, path, handler)`. Chat requests with tools get a tool call first;
+ * the model ID `demo/unknown-model` is rejected as NanoGPT rejects an unknown model; the audio catalogue honours
+ * `?type=tts|stt`.
+ * `{ demo: true }` (npm run demo) serves media worth looking at: a coloured PNG and an audible chime (demoMedia.js).
  * Run standalone (`node e2e/fakeNanoGptServer.js [port]`) to point a hand-started n8n at it.
  */
 const http = require('node:http');
 
 const { parseMultipartForm } = require('./multipartForm');
+const { samplePng, chimeWav, chimeMp3 } = require('./demoMedia');
 
 const VALID_KEY = 'sk-nano-00000000-e2e-key-valid';
 
@@ -30,6 +34,57 @@ const MP4_BYTES = Buffer.concat([
 
 const PRICING = { cost: 0.000042, currency: 'USD', paymentSource: 'USD' };
 
+/** The model ID the fake rejects like NanoGPT rejects a model it does not know. */
+const UNKNOWN_MODEL = 'demo/unknown-model';
+
+function unknownModel(model) {
+	return {
+		status: 400,
+		json: {
+			error: {
+				message: `Model '${model}' not found. Check the model ID or pick a model from the list.`,
+				type: 'invalid_request_error',
+				param: 'model',
+				code: 'model_not_found',
+			},
+		},
+	};
+}
+
+/** Routes whose JSON body names a model: the unknown model is rejected there before anything else. */
+const MODEL_ROUTES = new Set([
+	'POST /v1/chat/completions',
+	'POST /v1/completions',
+	'POST /v1/images/generations',
+	'POST /v1/audio/speech',
+	'POST /generate-video',
+]);
+
+/** A tool call for the first tool: arithmetic in the prompt goes to a calculator-like tool, else the prompt itself. */
+function toolCallFor(body) {
+	const tool = body.tools[0].function;
+	const prompt = lastUserText(body.messages);
+	const arithmetic = /\d[\d.,]*(?:\s*[-+*/x×]\s*\d[\d.,]*)+/.exec(prompt);
+	const input = arithmetic ? arithmetic[0].replace(/[x×]/g, '*').replace(/,/g, '') : prompt.slice(0, 200);
+	const properties = Object.keys((tool.parameters && tool.parameters.properties) || {});
+	const argument = properties.includes('input') || properties.length === 0 ? 'input' : properties[0];
+	return { id: 'call_demo_1', type: 'function', function: { name: tool.name, arguments: JSON.stringify({ [argument]: input }) } };
+}
+
+/** The answer after a tool ran: says what the tool returned. */
+function answerAfterTool(messages) {
+	const result = [...messages].reverse().find((message) => message.role === 'tool');
+	let value = String(result.content || '');
+	try {
+		const parsed = JSON.parse(value);
+		const first = Array.isArray(parsed) ? parsed[0] : parsed;
+		value = first && typeof first === 'object' ? String(Object.values(first)[0]) : String(first);
+	} catch {
+		// plain text result
+	}
+	return `The tool worked it out: the answer is ${value}. (Answer of the fake NanoGPT used by the demo.)`;
+}
+
 function lastUserText(messages) {
 	const user = [...(messages || [])].reverse().find((message) => message.role === 'user');
 	if (!user) return '';
@@ -49,19 +104,26 @@ function chatAnswer(body) {
 
 function defaultRoutes(server) {
 	return {
-		'POST /v1/chat/completions': (request) => ({
-			json: {
-				id: 'chatcmpl-e2e-1',
-				object: 'chat.completion',
-				created: 1763800000,
-				model: request.json && request.json.model,
-				choices: [
-					{ index: 0, message: { role: 'assistant', content: chatAnswer(request.json || {}) }, finish_reason: 'stop' },
-				],
-				usage: { prompt_tokens: 12, completion_tokens: 8, total_tokens: 20 },
-				x_nanogpt_pricing: PRICING,
-			},
-		}),
+		'POST /v1/chat/completions': (request) => {
+			const body = request.json || {};
+			const messages = body.messages || [];
+			const wantsTool = Array.isArray(body.tools) && body.tools.length > 0 && !messages.some((message) => message.role === 'tool');
+			const afterTool = messages.some((message) => message.role === 'tool');
+			const message = wantsTool
+				? { role: 'assistant', content: null, tool_calls: [toolCallFor(body)] }
+				: { role: 'assistant', content: afterTool ? answerAfterTool(messages) : chatAnswer(body) };
+			return {
+				json: {
+					id: 'chatcmpl-e2e-1',
+					object: 'chat.completion',
+					created: 1763800000,
+					model: body.model,
+					choices: [{ index: 0, message, finish_reason: wantsTool ? 'tool_calls' : 'stop' }],
+					usage: { prompt_tokens: 12, completion_tokens: 8, total_tokens: 20 },
+					x_nanogpt_pricing: PRICING,
+				},
+			};
+		},
 		'POST /v1/completions': (request) => ({
 			json: {
 				id: 'cmpl-e2e-1',
@@ -120,20 +182,33 @@ function defaultRoutes(server) {
 		'GET /v1/image-models': () => ({
 			json: {
 				object: 'list',
-				data: [{ id: 'hidream', name: 'HiDream', pricing: { per_image: { '1024*1024': 0.005 }, currency: 'USD' } }],
-			},
-		}),
-		'GET /v1/audio-models': () => ({
-			json: {
-				object: 'list',
 				data: [
-					{ id: 'Kokoro-82m', name: 'Kokoro 82M', capabilities: { text_to_speech: true }, pricing: { per_thousand_chars: 0.001 } },
-					{ id: 'Whisper-Large-V3', name: 'Whisper Large V3', capabilities: { speech_to_text: true }, pricing: { per_minute: 0.01 } },
+					{
+						id: 'hidream',
+						name: 'HiDream',
+						pricing: { per_image: { '1024*1024': 0.005 }, currency: 'USD' },
+						supported_parameters: { resolutions: ['1024x1024', '1360x768', '768x1360'] },
+					},
 				],
 			},
 		}),
+		'GET /v1/audio-models': (request) => {
+			const models = [
+				{ id: 'Kokoro-82m', name: 'Kokoro 82M', capabilities: { text_to_speech: true }, pricing: { per_thousand_chars: 0.001 } },
+				{ id: 'tts-1-hd', name: 'TTS-1 HD', capabilities: { text_to_speech: true }, pricing: { per_thousand_chars: 0.03 } },
+				{ id: 'Whisper-Large-V3', name: 'Whisper Large V3', capabilities: { speech_to_text: true }, pricing: { per_minute: 0.01 } },
+			];
+			const wanted = { tts: 'text_to_speech', stt: 'speech_to_text' }[request.query.type];
+			return { json: { object: 'list', data: wanted ? models.filter((model) => model.capabilities[wanted]) : models } };
+		},
 		'GET /v1/video-models': () => ({
-			json: { object: 'list', data: [{ id: 'veo2-video', name: 'Veo 2', pricing: { per_second: 0.5 } }] },
+			json: {
+				object: 'list',
+				data: [
+					{ id: 'veo2-video', name: 'Veo 2', pricing: { per_second: 0.5 } },
+					{ id: 'veo3-video', name: 'Veo 3', pricing: { per_second: 0.75 } },
+				],
+			},
 		}),
 		'POST /v1/images/generations': (request) => ({
 			json: {
@@ -204,12 +279,43 @@ function unauthorized() {
 	return { status: 401, json: { error: { message: 'Invalid API key', type: 'authentication_error', code: 'invalid_api_key' } } };
 }
 
+/** Demo mode: a picture instead of a 1x1 pixel, an audible chime (WAV when WAV is asked for, else MP3). */
+function demoRoutes(server) {
+	const png = samplePng();
+	return {
+		'POST /v1/images/generations': (request) => ({
+			json: {
+				created: Math.floor(Date.now() / 1000),
+				data: Array.from({ length: Number((request.json && request.json.n) || 1) }, () => ({ b64_json: png.toString('base64') })),
+				cost: 0.005,
+				paymentSource: 'USD',
+				remainingBalance: 129.4,
+			},
+		}),
+		'POST /v1/audio/speech': (request) =>
+			request.json && request.json.response_format === 'wav'
+				? { headers: { 'content-type': 'audio/wav' }, body: chimeWav() }
+				: { headers: { 'content-type': 'audio/mpeg' }, body: chimeMp3() },
+		'GET /files/speech.mp3': () => ({ headers: { 'content-type': 'audio/mpeg' }, body: chimeMp3() }),
+		'GET /tts/status': (request) => ({
+			json: {
+				status: 'completed',
+				runId: request.query.runId,
+				model: request.query.model,
+				audioUrl: `${server.origin}/files/speech.mp3`,
+				contentType: 'audio/mpeg',
+			},
+		}),
+	};
+}
+
 class FakeNanoGptServer {
-	constructor({ validKey = VALID_KEY } = {}) {
+	constructor({ validKey = VALID_KEY, demo = false, keepRequests = Infinity } = {}) {
 		this.validKey = validKey;
 		this.requests = [];
+		this.keepRequests = keepRequests;
 		this.overrides = new Map();
-		this.routes = defaultRoutes(this);
+		this.routes = { ...defaultRoutes(this), ...(demo ? demoRoutes(this) : {}) };
 		this.origin = '';
 		this.baseUrl = '';
 	}
@@ -275,10 +381,14 @@ class FakeNanoGptServer {
 			request.form = parseMultipartForm(contentType, rawBody);
 		}
 		this.requests.push(request);
+		if (this.requests.length > this.keepRequests) this.requests.shift();
 		const key = `${request.method} ${path}`;
+		const model = (request.json && request.json.model) || (request.form && request.form.fields && request.form.fields.model);
 		let response;
 		if (!PUBLIC_ROUTES.has(key) && keyOf(request) !== this.validKey) {
 			response = unauthorized();
+		} else if ((MODEL_ROUTES.has(key) || key === 'POST /v1/audio/transcriptions') && model === UNKNOWN_MODEL) {
+			response = unknownModel(model);
 		} else {
 			const handler = this.overrides.get(key) || this.routes[key];
 			response = handler
@@ -298,11 +408,11 @@ class FakeNanoGptServer {
 	}
 }
 
-module.exports = { FakeNanoGptServer, VALID_KEY, PNG_1X1, MP3_BYTES, MP4_BYTES, keyOf };
+module.exports = { FakeNanoGptServer, demoRoutes, VALID_KEY, UNKNOWN_MODEL, PNG_1X1, MP3_BYTES, MP4_BYTES, keyOf };
 
 if (require.main === module) {
-	const server = new FakeNanoGptServer();
-	server.start(Number(process.argv[2] || 0)).then((baseUrl) => {
+	const server = new FakeNanoGptServer({ demo: process.argv.includes('--demo'), keepRequests: 100 });
+	server.start(Number(process.argv.slice(2).find((arg) => /^\d+$/.test(arg)) || 0)).then((baseUrl) => {
 		process.stdout.write(`Fake NanoGPT at ${baseUrl} (API key ${VALID_KEY})\n`);
 	});
 }

@@ -5,6 +5,7 @@
  * passes for a valid one.
  */
 const assert = require('node:assert/strict');
+const http = require('node:http');
 
 const PACKAGE = 'n8n-nodes-nanogpt';
 
@@ -23,6 +24,25 @@ async function saveAndTestCredential(rest, name, data) {
 		credentials: { id, name, type: 'nanoGptApi', data },
 	});
 	return response.json.data || response.json;
+}
+
+/** A server on another port (another origin) that records every request and its headers. */
+async function recordingServer() {
+	const requests = [];
+	const server = http.createServer((req, res) => {
+		requests.push({ method: req.method, url: req.url, headers: req.headers });
+		res.writeHead(200, { 'content-type': 'application/json' });
+		res.end(JSON.stringify({ usd_balance: '1.00', nano_balance: '0' }));
+	});
+	await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+	return {
+		requests,
+		origin: `http://127.0.0.1:${server.address().port}`,
+		stop: () => new Promise((resolve) => {
+			server.closeAllConnections();
+			server.close(resolve);
+		}),
+	};
 }
 
 async function runRegistrationChecks(harness, { rest, server }) {
@@ -76,9 +96,29 @@ async function runRegistrationChecks(harness, { rest, server }) {
 		server.reset();
 		const result = await saveAndTestCredential(rest, 'NanoGPT broken key', { apiKey: 'sk-nano-broken-key', baseUrl: server.baseUrl });
 		assert.equal(result.status, 'Error', `credential test result: ${JSON.stringify(result)}`);
+		// The credential's test rules: NanoGPT's advice instead of n8n's bare "Unauthorized".
+		assert.match(result.message, /^NanoGPT did not accept the API key\. Copy the key again from https:\/\/nano-gpt\.com\/api/);
 		const [request] = server.requestsTo('POST', '/check-balance');
 		assert.ok(request, 'the credential test called POST /check-balance');
 		assert.equal(request.headers.authorization, 'Bearer sk-nano-broken-key');
+	});
+
+	await harness.test('the credential test never carries the key to another origin on a redirect', async () => {
+		server.reset();
+		const elsewhere = await recordingServer();
+		try {
+			server.on('POST', '/check-balance', { status: 302, headers: { location: `${elsewhere.origin}/api/check-balance` }, body: '' });
+			const result = await saveAndTestCredential(rest, 'NanoGPT redirected', { apiKey: server.validKey, baseUrl: server.baseUrl });
+			assert.equal(result.status, 'Error', `credential test result: ${JSON.stringify(result)}`);
+			assert.match(result.message, /^The Base URL answered with a redirect to another address\./);
+			assert.equal(server.requestsTo('POST', '/check-balance').length, 1);
+			const leaked = elsewhere.requests.filter((request) => request.headers.authorization || request.headers['x-api-key']);
+			assert.deepEqual(leaked, [], 'the other origin received no Authorization or x-api-key header');
+			assert.deepEqual(elsewhere.requests, [], 'the redirect was not followed');
+		} finally {
+			await elsewhere.stop();
+			server.reset();
+		}
 	});
 
 	await harness.test("a valid API key passes n8n's credential test", async () => {

@@ -8,11 +8,11 @@
  *  4. starts `n8n start`: the editor check in Chromium (creates the owner, opens an example, screenshots), then the
  *     REST checks (node, AI-tool variant and credential type registered; credential test with a broken key).
  * Prints `N passed, N failed` last and exits non-zero on any failure.
- * Options: --only=<example name part> (repeatable), --skip-workflows, --skip-editor, --skip-server, --skip-build. N8N_LINE=1 runs the
+ *  5. runs `npm start` itself (its own instance and user folder) and checks that an API error keeps its HTTP code.
+ * Options: --only=<example name part> (repeatable), --skip-workflows, --skip-editor, --skip-server, --skip-start, --skip-build. N8N_LINE=1 runs the
  * same suite against n8n 1.x.
  */
 const fs = require('node:fs');
-const net = require('node:net');
 const os = require('node:os');
 const path = require('node:path');
 
@@ -22,6 +22,7 @@ const { runWorkflowCases } = require('./workflows');
 const { runStoredSecretsChecks } = require('./storedSecrets');
 const { runRegistrationChecks } = require('./registration');
 const { runEditorCheck } = require('./editor');
+const { runNpmStartCheck } = require('./npmStart');
 const { N8nRestClient, E2E_OWNER } = require('./rest');
 const { ensureN8n } = require('../scripts/n8n/install');
 const { selectedProfile } = require('../scripts/n8n/profiles');
@@ -29,29 +30,20 @@ const { n8nEnvironment } = require('../scripts/n8n/environment');
 const { installPackageInto } = require('../scripts/n8n/installPackage');
 const { runN8nCommandOrThrow, startN8nServer } = require('../scripts/n8n/cli');
 const { credentialFile, workflowsFile } = require('../scripts/n8n/examples');
+const { freePort } = require('../scripts/n8n/ports');
 
 function parseArgs(argv) {
-	const options = { only: [], skipEditor: false, skipServer: false, skipBuild: false, skipWorkflows: false };
+	const options = { only: [], skipEditor: false, skipServer: false, skipBuild: false, skipWorkflows: false, skipStart: false };
 	for (const arg of argv) {
 		if (arg.startsWith('--only=')) options.only.push(arg.slice('--only='.length));
 		else if (arg === '--skip-editor') options.skipEditor = true;
 		else if (arg === '--skip-server') options.skipServer = true;
 		else if (arg === '--skip-build') options.skipBuild = true;
 		else if (arg === '--skip-workflows') options.skipWorkflows = true;
+		else if (arg === '--skip-start') options.skipStart = true;
 		else throw new Error(`Unknown option ${arg}`);
 	}
 	return options;
-}
-
-function freePort() {
-	return new Promise((resolve, reject) => {
-		const probe = net.createServer();
-		probe.once('error', reject);
-		probe.listen(0, '127.0.0.1', () => {
-			const { port } = probe.address();
-			probe.close(() => resolve(port));
-		});
-	});
 }
 
 function stage(title) {
@@ -60,19 +52,16 @@ function stage(title) {
 
 async function prepare(options, server, userFolder) {
 	const profile = selectedProfile();
-	stage(`n8n ${profile.n8n} on Node ${profile.node || process.versions.node}`);
 	const runtime = ensureN8n(profile);
+	stage(`n8n ${profile.n8n} on Node ${runtime.nodeVersion}`);
 	installPackageInto(userFolder, { skipBuild: options.skipBuild });
 	const port = Number(process.env.E2E_N8N_PORT) || (await freePort());
 	const env = n8nEnvironment(runtime, {
 		userFolder,
 		port,
-		extra: {
-			// `n8n execute` prints the run data through its logger at level info.
-			N8N_LOG_LEVEL: 'info',
-			// Every n8n process opens a task broker; a free port avoids a clash with an `npm start` instance.
-			N8N_RUNNERS_BROKER_PORT: String(await freePort()),
-		},
+		brokerPort: await freePort(),
+		// `n8n execute` prints the run data through its logger at level info.
+		extra: { N8N_LOG_LEVEL: 'info' },
 	});
 	await server.start();
 	stage(`importing the credential (fake NanoGPT at ${server.baseUrl}) and the example workflows`);
@@ -88,7 +77,7 @@ async function serverChecks(harness, n8n, server, options) {
 		const origin = `http://127.0.0.1:${n8n.port}`;
 		if (!options.skipEditor) {
 			stage('editor check (Chromium)');
-			await runEditorCheck(harness, { origin, owner: E2E_OWNER, line: n8n.profile.line });
+			await runEditorCheck(harness, { origin, owner: E2E_OWNER, line: n8n.profile.line, server });
 		}
 		stage('registration and credential test (REST API)');
 		const rest = new N8nRestClient(origin);
@@ -121,6 +110,13 @@ async function main() {
 			} catch (error) {
 				harness.fail('n8n start and the checks on the running instance', error);
 			}
+		}
+		if (!options.skipStart && n8n.profile.line === '2') {
+			stage('npm start (its own instance and user folder)');
+			await runNpmStartCheck(harness, { server, runtime: n8n.runtime });
+		} else if (!options.skipStart) {
+			// The check runs the example through n8n 2.x's editor API (POST /rest/workflows/<id>/run).
+			process.stdout.write(`  - npm start check: not applicable on n8n ${n8n.profile.line}.x (it uses n8n 2.x's manual-run API)\n`);
 		}
 	} catch (error) {
 		harness.fail('setting up n8n for the end-to-end tests', error);

@@ -1,6 +1,9 @@
 'use strict';
-/** The environment of a self-contained n8n instance: its own user folder, no telemetry, no task-runner process. */
-function n8nEnvironment(runtime, { userFolder, port, extra = {} }) {
+/**
+ * The environment of a self-contained n8n instance: its own user folder, no telemetry, and its own task-broker port
+ * (every n8n process opens a task broker, by default on 5679: a second n8n on the machine would clash).
+ */
+function n8nEnvironment(runtime, { userFolder, port, brokerPort, extra = {} }) {
 	return {
 		...process.env,
 		PATH: runtime.pathEnv,
@@ -13,7 +16,7 @@ function n8nEnvironment(runtime, { userFolder, port, extra = {} }) {
 		N8N_TEMPLATES_ENABLED: 'false',
 		N8N_PERSONALIZATION_ENABLED: 'false',
 		N8N_HIRING_BANNER_ENABLED: 'false',
-		N8N_RUNNERS_ENABLED: 'false',
+		...(brokerPort ? { N8N_RUNNERS_BROKER_PORT: String(brokerPort) } : {}),
 		N8N_SECURE_COOKIE: 'false',
 		N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'false',
 		DB_TYPE: 'sqlite',

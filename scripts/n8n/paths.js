@@ -1,4 +1,5 @@
 'use strict';
+const crypto = require('node:crypto');
 const os = require('node:os');
 const path = require('node:path');
 
@@ -9,11 +10,21 @@ function cacheRoot() {
 	return process.env.N8N_NANOGPT_CACHE || path.join(os.homedir(), '.cache', 'n8n-nodes-nanogpt');
 }
 
-function installDir(profile) {
-	return path.join(cacheRoot(), `n8n-${profile.n8n}-node-${profile.node || 'system'}`);
+/** One folder per n8n release and Node: the pinned Node package's version, or `system` for the machine's Node. */
+function installDir(profile, node) {
+	return path.join(cacheRoot(), `n8n-${profile.n8n}-node-${node.kind === 'package' ? node.version : 'system'}`);
 }
 
-/** The `npm start` instance's data (git-ignored). */
-const START_USER_FOLDER = path.join(PROJECT_ROOT, '.n8n-data');
+/**
+ * The user folder (database, credentials, installed package) of `npm start` (`kind` 'start') or `npm run demo`
+ * ('demo'): outside the clone, so the installed package resolves its modules exactly as in a user's install (from
+ * n8n itself, not from the clone's node_modules), and one per clone, keyed by a hash of the clone's path.
+ * N8N_NANOGPT_USER_FOLDER overrides it (the e2e check of `npm start` uses a throw-away folder).
+ */
+function userFolder(kind, root = PROJECT_ROOT) {
+	if (process.env.N8N_NANOGPT_USER_FOLDER) return path.resolve(process.env.N8N_NANOGPT_USER_FOLDER);
+	const hash = crypto.createHash('sha256').update(path.resolve(root)).digest('hex').slice(0, 12);
+	return path.join(cacheRoot(), kind, `${path.basename(root)}-${hash}`);
+}
 
-module.exports = { PROJECT_ROOT, cacheRoot, installDir, START_USER_FOLDER };
+module.exports = { PROJECT_ROOT, cacheRoot, installDir, userFolder };

@@ -6,7 +6,8 @@
 const PROFILES = {
 	2: {
 		n8n: '2.41.1',
-		// n8n 2.x needs Node >= 24: the npm package ships the binary and the headers for native builds.
+		// n8n 2.x needs Node >= 24: the machine's Node when it is 24 or later, else this version (or the newest 24.x the
+		// registry has for the platform) from the npm package node-<platform>-<arch> (see nodeRuntime.js).
 		node: '24.21.0',
 		overrides: { linkedom: '0.18.14' },
 	},

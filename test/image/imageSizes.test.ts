@@ -25,6 +25,7 @@ test('offers the resolutions of the selected model from the detailed image catal
 	const options = await loadOptions('getImageSizes', { baseUrl: server.baseUrl, parameters: parametersFor('hidream') });
 	expect(options.map((option) => option.value)).toEqual(['', '1024x1024', '1376x768', '768x1376']);
 	expect(options[0].name).toBe('Model Default');
+	expect(options.map((option) => option.name)).toEqual(['Model Default', '1024x1024', '1376x768', '768x1376']);
 	expect(server.lastRequest().query).toEqual({ detailed: 'true' });
 });
 
@@ -36,6 +37,9 @@ test('offers common sizes for a model without resolutions in the catalogue', asy
 	});
 	expect(options.map((option) => option.value)).toContain('1024x1024');
 	expect(options.map((option) => option.value)).toContain('auto');
+	// The user sees that this is the generic list, not the model's own sizes.
+	expect(options.slice(1).every((option) => / \(generic\)$/.test(option.name))).toBe(true);
+	expect(options.find((option) => option.value === '1024x1024')?.name).toBe('1024x1024 (generic)');
 });
 
 test('still offers common sizes when the catalogue cannot be read', async () => {
@@ -43,4 +47,5 @@ test('still offers common sizes when the catalogue cannot be read', async () => 
 	const options = await loadOptions('getImageSizes', { baseUrl: server.baseUrl, parameters: parametersFor('hidream') });
 	expect(options[0].value).toBe('');
 	expect(options.length).toBeGreaterThan(3);
+	expect(options.slice(1).every((option) => / \(generic\)$/.test(option.name))).toBe(true);
 });

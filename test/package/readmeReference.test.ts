@@ -3,10 +3,15 @@ import path from 'node:path';
 
 import type { INodeProperties, INodeTypeDescription } from 'n8n-workflow';
 
-// The README's parameter reference must keep up with the nodes: every parameter a user can set (display name and
-// internal name) appears in it. Read from the built nodes, as n8n sees them.
+// The parameter reference (docs/reference.md) must keep up with the nodes: every parameter a user can set (display
+// name and internal name) appears in it. Read from the built nodes, as n8n sees them. Sections of README.md headed
+// "## Reference: <area>" count too: branches park their new parameters there until they are folded into the reference.
 const root = path.resolve(__dirname, '..', '..');
-const readme = readFileSync(path.join(root, 'README.md'), 'utf8');
+const parkedInReadme = readFileSync(path.join(root, 'README.md'), 'utf8')
+	.split(/^(?=## )/m)
+	.filter((section) => section.startsWith('## Reference:'))
+	.join('\n');
+const readme = readFileSync(path.join(root, 'docs', 'reference.md'), 'utf8') + parkedInReadme;
 
 function descriptionOf(file: string, exportName: string): INodeTypeDescription {
 	const NodeClass = require(path.join(root, 'dist', 'nodes', file))[exportName];
@@ -41,7 +46,7 @@ function settableParameters(properties: INodeProperties[], prefix = ''): Paramet
 describe.each([
 	['NanoGPT', 'NanoGpt/NanoGpt.node.js', 'NanoGpt'],
 	['NanoGPT Chat Model', 'LmChatNanoGpt/LmChatNanoGpt.node.js', 'LmChatNanoGpt'],
-])('the README parameter reference for the %s node', (_label, file, exportName) => {
+])('the parameter reference (docs/reference.md) for the %s node', (_label, file, exportName) => {
 	const parameters = settableParameters(descriptionOf(file, exportName).properties);
 
 	test('finds the parameters to check', () => {

@@ -10,20 +10,26 @@ import { CATALOG_ENDPOINTS, catalogEntries, modelLabel, type ModelKind } from '.
 import { tryCallNanoGpt } from '../../shared/connection';
 import { nanoGptApiError, parseNanoGptError } from '../../shared/errors';
 
-/** Loads one NanoGPT model catalogue with the credential; errors are shown in NanoGPT words. */
+/** n8n shows only the message of a model-list error in the editor, so the reason and the way out go there. */
+const BY_ID_ADVICE = 'You can switch Model to By ID and enter the model ID meanwhile.';
+
+/** Loads one NanoGPT model catalogue with the credential; errors say why, in NanoGPT's words, and how to go on. */
 export async function fetchCatalog(context: ILoadOptionsFunctions, kind: ModelKind): Promise<IDataObject[]> {
 	const endpoint = CATALOG_ENDPOINTS[kind];
 	const outcome = await tryCallNanoGpt(context, { method: 'GET', url: endpoint.url, qs: endpoint.qs, json: true, timeoutMs: 60_000 });
 	if ('error' in outcome) {
 		const reason = outcome.error.message;
 		throw new NodeApiError(context.getNode(), { message: reason } as JsonObject, {
-			message: `Could not load the NanoGPT model list: ${reason}. You can switch Model to By ID and enter the ID.`,
+			message: `Could not load the NanoGPT model list: ${reason.replace(/\.?$/, '.')} ${BY_ID_ADVICE}`,
 			description: outcome.error.description ?? 'Check the credential Base URL and the network.',
 		});
 	}
 	const response = outcome.response;
 	if (response.statusCode >= 400) {
-		throw nanoGptApiError(context.getNode(), parseNanoGptError(response.statusCode, response.body, response.headers));
+		const apiError = nanoGptApiError(context.getNode(), parseNanoGptError(response.statusCode, response.body, response.headers));
+		const advice = apiError.description ? ` ${apiError.description.replace(/\.?$/, '.')}` : '';
+		apiError.message = `Could not load the NanoGPT model list: ${apiError.message.replace(/\.?$/, '.')}${advice} ${BY_ID_ADVICE}`;
+		throw apiError;
 	}
 	return catalogEntries(response.body);
 }

@@ -34,7 +34,7 @@ export const createImageFields: INodeProperties[] = [
 		typeOptions: { loadOptionsMethod: 'getImageSizes', loadOptionsDependsOn: ['model.value'] },
 		description:
 			'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
-		hint: 'The list shows the sizes the selected model supports. By expression any size such as 1024x1024 can be sent.',
+		hint: 'Plain sizes are the ones the selected model supports (from NanoGPT\'s catalogue). Sizes marked "(generic)" are a common list, shown when the catalogue gives no sizes for the model or cannot be read. By expression any size such as 1024x1024 can be sent.',
 		displayOptions: { show },
 	},
 	{

@@ -15,6 +15,15 @@ function sizeOption(size: string): INodePropertyOptions {
 	return { name: size === 'auto' ? 'Auto' : size, value: size };
 }
 
+/** A size of the generic list: labelled as such, since the selected model may not support it. */
+function genericSizeOption(size: string): INodePropertyOptions {
+	return {
+		name: `${size === 'auto' ? 'Auto' : size} (generic)`,
+		value: size,
+		description: 'A common size: the catalogue lists no sizes for the selected model (or could not be read), so check that the model supports it',
+	};
+}
+
 /** Reads supported_parameters.resolutions: strings, or objects with value/resolution/size (and an optional label). */
 export function resolutionsOf(model: IDataObject | undefined): INodePropertyOptions[] {
 	const supported = (model?.supported_parameters ?? {}) as IDataObject;
@@ -52,7 +61,7 @@ export async function getImageSizes(this: ILoadOptionsFunctions): Promise<INodeP
 	} catch {
 		sizes = [];
 	}
-	return [MODEL_DEFAULT, ...(sizes.length ? sizes : COMMON_IMAGE_SIZES.map(sizeOption))];
+	return [MODEL_DEFAULT, ...(sizes.length ? sizes : COMMON_IMAGE_SIZES.map(genericSizeOption))];
 }
 
 export const imageLoadOptions = { getImageSizes };
