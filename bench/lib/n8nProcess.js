@@ -83,17 +83,21 @@ function parseTimes(text) {
 function runMeasured(runtime, env, args, { timeoutMs = 600_000, sampleMemory = false, timesFile } = {}) {
 	return new Promise((resolve, reject) => {
 		const script = '"$@"; code=$?; times > "$BENCH_TIMES_FILE"; exit $code';
+		// Output goes to files, not pipes: Node writes to a pipe asynchronously, and n8n exits before a large run
+		// data print (500 items) has drained into a pipe; writes to a file are synchronous and complete.
+		const outFile = `${timesFile}.stdout`;
+		const errFile = `${timesFile}.stderr`;
+		const outFd = fs.openSync(outFile, 'w');
+		const errFd = fs.openSync(errFile, 'w');
 		const started = process.hrtime.bigint();
 		const child = spawn('bash', ['-c', script, 'bench-n8n', runtime.nodeBinary, runtime.n8nBin, ...args], {
 			env: { ...env, BENCH_TIMES_FILE: timesFile },
-			stdio: ['ignore', 'pipe', 'pipe'],
+			stdio: ['ignore', outFd, errFd],
 			detached: true,
 		});
+		fs.closeSync(outFd);
+		fs.closeSync(errFd);
 		running.add(child.pid);
-		const stdout = [];
-		const stderr = [];
-		child.stdout.on('data', (chunk) => stdout.push(chunk));
-		child.stderr.on('data', (chunk) => stderr.push(chunk));
 		const peaks = new Map();
 		const sample = () => {
 			for (const pid of processTree(child.pid)) {
@@ -127,8 +131,8 @@ function runMeasured(runtime, env, args, { timeoutMs = 600_000, sampleMemory = f
 				wallMs,
 				...cpu,
 				peakRssBytes: sampleMemory ? [...peaks.values()].reduce((sum, value) => sum + value, 0) : undefined,
-				stdout: Buffer.concat(stdout).toString('utf8'),
-				stderr: Buffer.concat(stderr).toString('utf8'),
+				stdout: fs.readFileSync(outFile, 'utf8'),
+				stderr: fs.readFileSync(errFile, 'utf8'),
 			});
 		});
 	});
