@@ -12,6 +12,8 @@ const settings = {
 	rateWindowMs: 1000,
 	retryAfterSeconds: 1,
 	videoBytes: 50 * 1024 * 1024,
+	/** Size of a direct speech answer (POST /v1/audio/speech). */
+	speechBytes: 1024,
 };
 let stats;
 let accepted;
@@ -52,11 +54,31 @@ function later(ms, fn) {
 	else fn();
 }
 
-/** Streams `total` bytes of an MP4-looking file without holding it in memory. */
-function sendVideo(res, total) {
+const RESPONSES_BODY = JSON.stringify({
+	id: 'resp_bench',
+	object: 'response',
+	created_at: 1763800000,
+	status: 'completed',
+	model: 'openai/gpt-5.2',
+	output: [
+		{
+			type: 'message',
+			id: 'msg_bench',
+			status: 'completed',
+			role: 'assistant',
+			content: [{ type: 'output_text', text: 'Hello from NanoGPT', annotations: [] }],
+		},
+	],
+	usage: { input_tokens: 21, output_tokens: 9, total_tokens: 30 },
+});
+
+const MP4_HEADER = Buffer.from([0, 0, 0, 0x18, 0x66, 0x74, 0x79, 0x70, 0x69, 0x73, 0x6f, 0x6d, 0, 0, 0, 0]);
+const MP3_HEADER = Buffer.from('ID3\u0003\u0000\u0000\u0000\u0000\u0000\u0000', 'latin1');
+
+/** Streams `total` bytes of a file that starts with `header`, without holding it in memory. */
+function sendFile(res, total, contentType = 'video/mp4', header = MP4_HEADER) {
 	const chunk = Buffer.alloc(1024 * 1024, 0x2a);
-	const header = Buffer.from([0, 0, 0, 0x18, 0x66, 0x74, 0x79, 0x70, 0x69, 0x73, 0x6f, 0x6d, 0, 0, 0, 0]);
-	res.writeHead(200, { 'content-type': 'video/mp4', 'content-length': total });
+	res.writeHead(200, { 'content-type': contentType, 'content-length': total });
 	let sent = 0;
 	const pump = () => {
 		while (sent < total) {
@@ -119,7 +141,11 @@ function route(req, res, body, bytes) {
 				});
 			}
 			case 'GET /files/video.mp4':
-				return sendVideo(res, settings.videoBytes);
+				return sendFile(res, settings.videoBytes);
+			case 'POST /v1/responses':
+				return sendJson(res, 200, RESPONSES_BODY);
+			case 'POST /v1/audio/speech':
+				return sendFile(res, settings.speechBytes, 'audio/mpeg', MP3_HEADER);
 			default:
 				return sendJson(res, 404, { error: { message: `No route ${key}`, type: 'not_found_error', code: 'not_found' } });
 		}
