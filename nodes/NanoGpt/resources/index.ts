@@ -6,6 +6,7 @@ import { imageDescription } from './image';
 import { modelDescription } from './model';
 import { textDescription } from './text';
 import { videoDescription } from './video';
+import { webDescription } from './web';
 
 export const resourceProperty: INodeProperties = {
 	displayName: 'Resource',
@@ -20,6 +21,7 @@ export const resourceProperty: INodeProperties = {
 		{ name: 'Model', value: 'model' },
 		{ name: 'Text', value: 'text' },
 		{ name: 'Video', value: 'video' },
+		{ name: 'Web', value: 'web' },
 	],
 };
 
@@ -29,6 +31,7 @@ export const resourceDescriptions: INodeProperties[] = [
 	...imageDescription,
 	...audioDescription,
 	...videoDescription,
+	...webDescription,
 	...accountDescription,
 	...modelDescription,
 ];
