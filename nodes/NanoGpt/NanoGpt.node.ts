@@ -5,6 +5,7 @@ import { resourceDescriptions, resourceProperty } from './resources';
 import { audioLoadOptions } from './resources/audio/voices';
 import { imageLoadOptions } from './resources/image/imageSizes';
 import { BASE_URL_EXPRESSION, CREDENTIAL_TYPE } from './shared/constants';
+import { knowledgeListSearch } from './shared/knowledgeModelSearch';
 import { listSearch } from './shared/modelSearch';
 import { requestSettingsField } from './shared/requestSettings';
 
@@ -31,5 +32,5 @@ export class NanoGpt implements INodeType {
 		properties: [resourceProperty, ...resourceDescriptions, requestSettingsField],
 	};
 
-	methods = { listSearch, loadOptions: { ...imageLoadOptions, ...audioLoadOptions } };
+	methods = { listSearch: { ...listSearch, ...knowledgeListSearch }, loadOptions: { ...imageLoadOptions, ...audioLoadOptions } };
 }

@@ -2,6 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { accountDescription } from './account';
 import { audioDescription } from './audio';
+import { embeddingsDescription } from './embeddings';
 import { imageDescription } from './image';
 import { modelDescription } from './model';
 import { textDescription } from './text';
@@ -17,6 +18,7 @@ export const resourceProperty: INodeProperties = {
 	options: [
 		{ name: 'Account', value: 'account' },
 		{ name: 'Audio', value: 'audio' },
+		{ name: 'Embedding', value: 'embeddings' },
 		{ name: 'Image', value: 'image' },
 		{ name: 'Model', value: 'model' },
 		{ name: 'Text', value: 'text' },
@@ -31,6 +33,7 @@ export const resourceDescriptions: INodeProperties[] = [
 	...imageDescription,
 	...audioDescription,
 	...videoDescription,
+	...embeddingsDescription,
 	...webDescription,
 	...accountDescription,
 	...modelDescription,

@@ -1,0 +1,38 @@
+import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
+
+import { formatUsd } from './catalog';
+import { fetchCatalog } from './modelSearch';
+
+function numberOf(value: unknown): number | undefined {
+	const number = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+	return typeof number === 'number' && Number.isFinite(number) ? number : undefined;
+}
+
+/** "Text Embedding 3 Small (1536 dimensions, reducible; $0.02 per 1M tokens)". */
+export function embeddingModelLabel(model: IDataObject): string {
+	const id = String(model.id ?? '');
+	const name = typeof model.name === 'string' && model.name.trim() !== '' ? model.name.trim() : id;
+	const details: string[] = [];
+	const dimensions = numberOf(model.dimensions);
+	if (dimensions !== undefined) details.push(`${dimensions} dimensions${model.supports_dimensions === true ? ', reducible' : ''}`);
+	const price = numberOf((model.pricing as IDataObject | undefined)?.per_million_tokens);
+	if (price !== undefined) details.push(`${formatUsd(price)} per 1M tokens`);
+	return details.length ? `${name} (${details.join('; ')})` : name;
+}
+
+/** listSearch over /v1/embedding-models, with dimensions and price in the label. */
+export async function searchEmbeddingModels(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
+	const models = await fetchCatalog(this, 'embedding');
+	const needle = (filter ?? '').trim().toLowerCase();
+	const results = models
+		.map((model) => ({
+			name: embeddingModelLabel(model),
+			value: String(model.id),
+			description: typeof model.description === 'string' ? model.description : undefined,
+		}))
+		.filter((option) => needle === '' || option.name.toLowerCase().includes(needle) || option.value.toLowerCase().includes(needle))
+		.sort((a, b) => a.name.localeCompare(b.name, 'en', { sensitivity: 'base' }));
+	return { results };
+}
+
+export const knowledgeListSearch = { searchEmbeddingModels };
