@@ -8,6 +8,7 @@ import { modelDescription } from './model';
 import { textDescription } from './text';
 import { videoDescription } from './video';
 import { webDescription } from './web';
+import { youtubeDescription } from './youtube';
 
 export const resourceProperty: INodeProperties = {
 	displayName: 'Resource',
@@ -24,6 +25,7 @@ export const resourceProperty: INodeProperties = {
 		{ name: 'Text', value: 'text' },
 		{ name: 'Video', value: 'video' },
 		{ name: 'Web', value: 'web' },
+		{ name: 'YouTube', value: 'youtube' },
 	],
 };
 
@@ -35,6 +37,7 @@ export const resourceDescriptions: INodeProperties[] = [
 	...videoDescription,
 	...embeddingsDescription,
 	...webDescription,
+	...youtubeDescription,
 	...accountDescription,
 	...modelDescription,
 ];
