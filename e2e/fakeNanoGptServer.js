@@ -8,6 +8,7 @@
  */
 const http = require('node:http');
 
+const { KNOWLEDGE_PUBLIC_ROUTES, knowledgeRoutes } = require('./fakeKnowledgeRoutes');
 const { parseMultipartForm } = require('./multipartForm');
 
 const VALID_KEY = 'sk-nano-00000000-e2e-key-valid';
@@ -182,6 +183,7 @@ function defaultRoutes(server) {
 			},
 		}),
 		'GET /files/video.mp4': () => ({ headers: { 'content-type': 'video/mp4' }, body: MP4_BYTES }),
+		...knowledgeRoutes(),
 	};
 }
 
@@ -193,6 +195,7 @@ const PUBLIC_ROUTES = new Set([
 	'GET /v1/video-models',
 	'GET /files/video.mp4',
 	'GET /files/speech.mp3',
+	...KNOWLEDGE_PUBLIC_ROUTES,
 ]);
 
 function keyOf(request) {
