@@ -1,6 +1,10 @@
-import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
+import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult, JsonObject } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
 
 import { formatUsd } from './catalog';
+import { catalogEntries } from './catalog';
+import { CREDENTIAL_TYPE, normalizeBaseUrl } from './constants';
+import { nanoGptApiError, parseNanoGptError } from './errors';
 import { fetchCatalog } from './modelSearch';
 
 function numberOf(value: unknown): number | undefined {
@@ -35,4 +39,48 @@ export async function searchEmbeddingModels(this: ILoadOptionsFunctions, filter?
 	return { results };
 }
 
-export const knowledgeListSearch = { searchEmbeddingModels };
+/** "Omni Moderation (text, image; $0.1 per 1M tokens)". */
+export function moderationModelLabel(model: IDataObject): string {
+	const id = String(model.id ?? '');
+	const name = typeof model.name === 'string' && model.name.trim() !== '' ? model.name.trim() : id;
+	const details: string[] = [];
+	const capabilities = (model.capabilities ?? {}) as IDataObject;
+	const inputs = ['text', 'image'].filter((kind) => capabilities[kind] === true);
+	if (inputs.length) details.push(inputs.join(', '));
+	const price = numberOf((model.pricing as IDataObject | undefined)?.prompt);
+	if (price !== undefined) details.push(`${formatUsd(price)} per 1M tokens`);
+	return details.length ? `${name} (${details.join('; ')})` : name;
+}
+
+/** listSearch over /v1/moderation-models, with the accepted inputs and the price in the label. */
+export async function searchModerationModels(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
+	const credentials = await this.getCredentials(CREDENTIAL_TYPE);
+	let response: { statusCode: number; body: unknown; headers: IDataObject };
+	try {
+		response = (await this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL_TYPE, {
+			method: 'GET',
+			baseURL: normalizeBaseUrl(credentials.baseUrl),
+			url: '/v1/moderation-models',
+			json: true,
+			returnFullResponse: true,
+			ignoreHttpStatusErrors: true,
+			timeout: 60_000,
+		})) as typeof response;
+	} catch (error) {
+		throw new NodeApiError(this.getNode(), { message: (error as Error).message } as JsonObject, {
+			message: 'Could not load the NanoGPT moderation model list',
+			description: 'Check the credential Base URL and the network. You can also enter a model ID by hand, or leave the model empty.',
+		});
+	}
+	if (response.statusCode >= 400) {
+		throw nanoGptApiError(this.getNode(), parseNanoGptError(response.statusCode, response.body, response.headers));
+	}
+	const needle = (filter ?? '').trim().toLowerCase();
+	const results = catalogEntries(response.body)
+		.map((model) => ({ name: moderationModelLabel(model), value: String(model.id) }))
+		.filter((option) => needle === '' || option.name.toLowerCase().includes(needle) || option.value.toLowerCase().includes(needle))
+		.sort((a, b) => a.name.localeCompare(b.name, 'en', { sensitivity: 'base' }));
+	return { results };
+}
+
+export const knowledgeListSearch = { searchEmbeddingModels, searchModerationModels };

@@ -3,6 +3,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import { operationRouting } from '../../shared/operation';
 import { askFields, buildAskBody } from './ask';
 import { buildCompleteBody, completeFields } from './complete';
+import { buildModerationBody, moderateFields, outputModeration } from './moderate';
 import { validateSamplingOptions } from './samplingOptions';
 
 export const textOperations: INodeProperties = {
@@ -27,9 +28,16 @@ export const textOperations: INodeProperties = {
 			description: 'Continue a text with the legacy text-completion endpoint',
 			routing: operationRouting({ method: 'POST', url: '/v1/completions' }, [buildCompleteBody, validateSamplingOptions]),
 		},
+		{
+			name: 'Moderate',
+			value: 'moderate',
+			action: 'Moderate a text or image',
+			description: 'Check a text or images for unsafe content: flagged or not, with categories and scores',
+			routing: operationRouting({ method: 'POST', url: '/v1/moderations' }, [buildModerationBody], { postReceive: [outputModeration] }),
+		},
 	],
 };
 
-export const textFields: INodeProperties[] = [...askFields, ...completeFields];
+export const textFields: INodeProperties[] = [...askFields, ...completeFields, ...moderateFields];
 
 export const textDescription: INodeProperties[] = [textOperations, ...textFields];
