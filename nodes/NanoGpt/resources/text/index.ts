@@ -3,6 +3,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import { operationRouting } from '../../shared/operation';
 import { askFields, buildAskBody } from './ask';
 import { buildCompleteBody, completeFields } from './complete';
+import { buildCompressMemoryBody, compressMemoryFields, outputCompressedMemory } from './compressMemory';
 import { buildModerationBody, moderateFields, outputModeration } from './moderate';
 import { validateSamplingOptions } from './samplingOptions';
 
@@ -29,6 +30,13 @@ export const textOperations: INodeProperties = {
 			routing: operationRouting({ method: 'POST', url: '/v1/completions' }, [buildCompleteBody, validateSamplingOptions]),
 		},
 		{
+			name: 'Compress Memory',
+			value: 'compressMemory',
+			action: 'Compress a conversation',
+			description: 'Compress a long conversation with NanoGPT Context Memory (no model answer)',
+			routing: operationRouting({ method: 'POST', url: '/v1/memory' }, [buildCompressMemoryBody], { postReceive: [outputCompressedMemory] }),
+		},
+		{
 			name: 'Moderate',
 			value: 'moderate',
 			action: 'Moderate a text or image',
@@ -38,6 +46,6 @@ export const textOperations: INodeProperties = {
 	],
 };
 
-export const textFields: INodeProperties[] = [...askFields, ...completeFields, ...moderateFields];
+export const textFields: INodeProperties[] = [...askFields, ...completeFields, ...compressMemoryFields, ...moderateFields];
 
 export const textDescription: INodeProperties[] = [textOperations, ...textFields];
