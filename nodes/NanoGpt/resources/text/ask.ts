@@ -1,8 +1,9 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
 
-import { bodyOf, parseJsonParameter, requireModel, requireText } from '../../shared/parameters';
+import { bodyOf, checkNumberInRange, parseJsonParameter, requireModel, requireText } from '../../shared/parameters';
 import { modelLocator, simplifyField } from '../../shared/descriptions';
 import { buildChatMessages } from './chatMessages';
+import { contextMemoryOptions, withMemorySuffix } from './contextMemory';
 import { simplifyChatResponse } from './chatOutput';
 import { sortedSamplingOptions } from './samplingOptions';
 
@@ -40,6 +41,10 @@ export async function buildAskBody(
 	const options = this.getNodeParameter('options', {}) as IDataObject;
 	const suffix = WEB_SEARCH_SUFFIXES[String(options.webSearch ?? '')];
 	if (suffix && !model.includes(':online')) body.model = `${model}${suffix}`;
+	if (options.contextMemory === true) {
+		const days = options.contextMemoryDays === undefined ? undefined : checkNumberInRange(this, options.contextMemoryDays, 'Context Memory Days', { min: 1, max: 365, integer: true });
+		body.model = withMemorySuffix(String(body.model), days);
+	}
 	if (options.promptCaching === true) {
 		const caching: IDataObject = { enabled: true, ttl: options.cacheTtl ?? '5m' };
 		if (options.cacheCutAfterMessageIndex !== undefined) {
@@ -263,6 +268,6 @@ export const askFields: INodeProperties[] = [
 		placeholder: 'Add Option',
 		default: {},
 		displayOptions: { show },
-		options: sortedSamplingOptions('chat', askOnlyOptions),
+		options: sortedSamplingOptions('chat', [...askOnlyOptions, ...contextMemoryOptions]),
 	},
 ];
