@@ -79,6 +79,43 @@ function knowledgeRoutes() {
 				},
 			};
 		},
+		'POST /youtube-transcribe': (request) => {
+			const urls = (request.json && request.json.urls) || [];
+			const transcripts = urls.map((url) =>
+				url.includes('private')
+					? { url, success: false, error: 'Transcript not available for this video' }
+					: { url, success: true, title: `Video ${url.slice(-6)}`, transcript: `Welcome to video ${url.slice(-6)}. Today we build a workflow.` },
+			);
+			const successful = transcripts.filter((entry) => entry.success).length;
+			return {
+				json: {
+					transcripts,
+					summary: { requested: urls.length, processed: urls.length, successful, failed: urls.length - successful, totalCost: successful * 0.01 },
+				},
+			};
+		},
+		'POST /v1/moderations': (request) => {
+			const input = JSON.stringify((request.json && request.json.input) || '');
+			const hate = /hate/i.test(input);
+			return {
+				json: {
+					id: 'modr_e2e_1',
+					model: (request.json && request.json.model) || 'omni-moderation-latest',
+					results: [{ flagged: hate, categories: { hate, violence: false }, category_scores: { hate: hate ? 0.91 : 0.01, violence: 0.02 } }],
+					usage: { prompt_tokens: 12, total_tokens: 12 },
+				},
+			};
+		},
+		'POST /v1/memory': (request) => {
+			const messages = (request.json && request.json.messages) || [];
+			const last = messages[messages.length - 1];
+			return {
+				json: {
+					messages: [{ role: 'system', content: `Summary of ${messages.length - 1} earlier messages.` }, ...(last ? [last] : [])],
+					usage: { prompt_tokens: 50 * messages.length, completion_tokens: 12, total_tokens: 50 * messages.length + 12 },
+				},
+			};
+		},
 		'GET /v1/embedding-models': () => ({
 			json: {
 				object: 'list',

@@ -1,17 +1,16 @@
-// The sub-node's HTTP: one POST /v1/embeddings with the credential, the timeout and per-call retries. Kept in this one
-// file so it can be pointed at the package's shared transport policy.
+// The sub-node's HTTP: POST /v1/embeddings through the package's shared transport (the credential's origin only,
+// Timeout as a deadline) and the shared retry policy, per call. Answered requests are never sent again.
 import type { IDataObject, ISupplyDataFunctions } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
+import { NodeOperationError, sleep } from 'n8n-workflow';
 
-import { CREDENTIAL_TYPE, normalizeBaseUrl } from '../NanoGpt/shared/constants';
-import { nanoGptApiError, parseNanoGptError } from '../NanoGpt/shared/errors';
-import { retryDelayMs } from '../NanoGpt/shared/transport';
+import { connectionOf, isRetryableFailure } from '../shared/connection';
+import { nanoGptApiError, parseNanoGptError } from '../shared/errors';
+import { requestNanoGpt } from '../shared/nanoGptHttp';
+import { isRetryableAnswer, retryDelayMs } from '../shared/transportPolicy';
 
 const EMBEDDINGS_PATH = '/v1/embeddings';
-const RETRYABLE_STATUSES = new Set([408, 429, 500, 502, 503, 504]);
-const NEVER_RETRIED_CODES = new Set(['daily_rpd_limit_exceeded', 'daily_usd_limit_exceeded']);
-const TRANSIENT_NETWORK_CODES = new Set(['ECONNRESET', 'ECONNREFUSED', 'ECONNABORTED', 'ETIMEDOUT', 'ESOCKETTIMEDOUT', 'EPIPE', 'EAI_AGAIN', 'UND_ERR_SOCKET']);
 const MAX_TOTAL_RETRY_WAIT_MS = 120_000;
+const TIMEOUT_ADVICE = 'raise the Timeout option of the NanoGPT Embeddings node, or lower its Batch Size';
 
 interface Attempt {
 	body?: unknown;
@@ -20,31 +19,21 @@ interface Attempt {
 	retryAfterMs?: number;
 }
 
-function networkCode(error: unknown): string | undefined {
-	let current: unknown = error;
-	for (let depth = 0; depth < 5 && current && typeof current === 'object'; depth++) {
-		const code = (current as IDataObject).code;
-		if (typeof code === 'string' && /^E[A-Z_]+$|^UND_ERR/.test(code)) return code;
-		current = (current as IDataObject).cause;
-	}
-	const message = (error as Error | undefined)?.message ?? '';
-	if (/timeout of \d+ms exceeded|timed? ?out/i.test(message)) return 'ETIMEDOUT';
-	if (/socket hang up/i.test(message)) return 'ECONNRESET';
-	return undefined;
+function cancelled(context: ISupplyDataFunctions): NodeOperationError {
+	return new NodeOperationError(context.getNode(), 'The execution was cancelled');
 }
 
-/** Sends one embeddings request; retries timeouts, resets, 408, 429 and 5xx. Answered requests are never resent. */
+/** Sends one embeddings request; retries what the shared policy retries (timeouts, resets, 408, 429, 5xx). */
 export async function postEmbeddings(
 	context: ISupplyDataFunctions,
 	body: IDataObject,
 	settings: { model: string; timeoutMs: number; maxRetries: number },
 ): Promise<IDataObject> {
-	const credentials = await context.getCredentials(CREDENTIAL_TYPE);
 	const signal = context.getExecutionCancelSignal?.();
 	let waited = 0;
 	for (let attempt = 0; ; attempt++) {
-		if (signal?.aborted) throw new NodeOperationError(context.getNode(), 'The execution was cancelled');
-		const result = await attemptOnce(context, normalizeBaseUrl(credentials.baseUrl), body, settings, signal);
+		if (signal?.aborted) throw cancelled(context);
+		const result = await attemptOnce(context, body, settings, signal);
 		if (!result.error) {
 			const answer = typeof result.body === 'string' ? safeJson(result.body) : result.body;
 			if (!answer || typeof answer !== 'object' || Array.isArray(answer)) {
@@ -58,7 +47,7 @@ export async function postEmbeddings(
 		const delay = retryDelayMs(attempt, result.retryAfterMs);
 		if (waited + delay > MAX_TOTAL_RETRY_WAIT_MS) throw result.error;
 		for (let remaining = delay; remaining > 0; remaining -= 500) {
-			if (signal?.aborted) throw new NodeOperationError(context.getNode(), 'The execution was cancelled');
+			if (signal?.aborted) throw cancelled(context);
 			await sleep(Math.min(remaining, 500));
 		}
 		waited += delay;
@@ -75,45 +64,36 @@ function safeJson(text: string): unknown {
 
 async function attemptOnce(
 	context: ISupplyDataFunctions,
-	baseURL: string,
 	body: IDataObject,
 	settings: { model: string; timeoutMs: number },
 	signal?: AbortSignal,
 ): Promise<Attempt> {
+	const connection = await connectionOf(context);
 	let response: { statusCode: number; headers: IDataObject; body: unknown };
 	try {
-		response = (await context.helpers.httpRequestWithAuthentication.call(context, CREDENTIAL_TYPE, {
-			method: 'POST',
-			baseURL,
-			url: EMBEDDINGS_PATH,
-			body,
-			json: true,
-			headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
-			returnFullResponse: true,
-			ignoreHttpStatusErrors: true,
-			timeout: settings.timeoutMs,
-			...(signal ? { abortSignal: signal } : {}),
-		})) as typeof response;
+		response = await requestNanoGpt(
+			context,
+			connection.endpoint,
+			{
+				method: 'POST',
+				url: EMBEDDINGS_PATH,
+				body,
+				json: true,
+				headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
+				timeoutMs: settings.timeoutMs,
+				signal,
+			},
+			connection.credentials,
+			{ timeoutAdvice: TIMEOUT_ADVICE },
+		);
 	} catch (error) {
-		if (signal?.aborted) return { error: new NodeOperationError(context.getNode(), 'The execution was cancelled'), retryable: false };
-		const code = networkCode(error);
-		if (code && TRANSIENT_NETWORK_CODES.has(code)) {
-			const timedOut = code === 'ETIMEDOUT' || code === 'ECONNABORTED' || code === 'ESOCKETTIMEDOUT';
-			const message = timedOut
-				? `NanoGPT did not answer within ${Math.round(settings.timeoutMs / 1000)} seconds`
-				: 'The connection to NanoGPT failed';
-			const description = timedOut
-				? 'Raise the Timeout option of the NanoGPT Embeddings node, or lower its Batch Size.'
-				: 'Check the network and the credential Base URL. The request was retried before giving up.';
-			return { error: new NodeApiError(context.getNode(), { message, code }, { message, description }), retryable: true };
-		}
-		return { error: new NodeOperationError(context.getNode(), (error as Error | undefined)?.message ?? String(error)), retryable: false };
+		return { error: error as Error, retryable: isRetryableFailure(error) };
 	}
 	if (response.statusCode < 400) return { body: response.body };
 	const details = parseNanoGptError(response.statusCode, response.body, response.headers);
 	return {
 		error: nanoGptApiError(context.getNode(), details, { model: settings.model }),
-		retryable: RETRYABLE_STATUSES.has(details.status) && !NEVER_RETRIED_CODES.has(String(details.code)),
+		retryable: isRetryableAnswer(details.status, details.code),
 		retryAfterMs: details.retryAfterMs,
 	};
 }

@@ -1,21 +1,45 @@
-import type {
-	DeclarativeRestApiSettings,
-	IExecutePaginationFunctions,
-	IExecuteSingleFunctions,
-	INodeExecutionData,
-	INodePropertyRouting,
-} from 'n8n-workflow';
-import { deepCopy } from 'n8n-workflow';
+import type { IExecuteSingleFunctions, INodePropertyRouting } from 'n8n-workflow';
 
 /**
  * Requests split into chunks within one item: NanoGPT caps some lists per request (5 URLs to scrape, 10 YouTube
- * videos, 2,048 texts to embed). An item with a longer list is sent as several requests, one after the other,
- * each through the operation's normal per-item path (preSend, retries, postReceive, Continue On Fail pairing).
- * A chunk that fails does not undo or resend the chunks before it (those were answered and billed).
+ * videos, 2,048 texts to embed). An operation declares how many requests an item needs with inChunks(); the
+ * execution path (../execution/executeOperation.ts) then sends the item's chunks one after the other, each through
+ * the operation's normal steps (preSend, send with retries, postReceive), and the steps read which chunk they
+ * handle with chunkIndexOf(this). A chunk that fails does not resend the chunks before it (they were billed).
  */
 
-/** The chunk being sent, per item context (the preSend sees a child of that context, postReceive the context itself). */
+export type ChunkCounter = (context: IExecuteSingleFunctions) => number;
+
+const chunkCounters = new WeakMap<object, ChunkCounter>();
+
+/** The chunk being sent, per item context (steps may see a child of that context). */
 const currentChunk = new WeakMap<object, number>();
+
+/** Declares that an item of this operation is sent as `countChunks(itemContext)` requests. */
+export function inChunks(routing: INodePropertyRouting, countChunks: ChunkCounter): INodePropertyRouting {
+	chunkCounters.set(routing, countChunks);
+	return routing;
+}
+
+/** The chunk counter an operation declared with inChunks(), if any. */
+export function chunkCounterOf(routing: INodePropertyRouting | undefined): ChunkCounter | undefined {
+	return routing ? chunkCounters.get(routing) : undefined;
+}
+
+/** How many requests the item needs: at least 1. When counting fails (bad input), 1: the preSend reports it. */
+export function chunkCountFor(counter: ChunkCounter | undefined, context: IExecuteSingleFunctions): number {
+	if (!counter) return 1;
+	try {
+		return Math.max(1, Math.floor(counter(context)));
+	} catch {
+		return 1;
+	}
+}
+
+/** Marks which chunk the item's next request carries. */
+export function setChunkIndex(context: IExecuteSingleFunctions, index: number): void {
+	currentChunk.set(context, index);
+}
 
 /** Which chunk of the item's list the current request carries (0 when the item is not split). */
 export function chunkIndexOf(context: IExecuteSingleFunctions): number {
@@ -26,41 +50,4 @@ export function chunkIndexOf(context: IExecuteSingleFunctions): number {
 		current = Object.getPrototypeOf(current) as object | null;
 	}
 	return 0;
-}
-
-/**
- * Wraps an operation's routing (from operationRouting) so that an item is sent as `countChunks()` requests.
- * The preSend and postReceive steps read the chunk with chunkIndexOf(this). When counting fails (bad input),
- * one request is attempted, so the preSend reports the problem in its own words.
- */
-export function inChunks(
-	routing: INodePropertyRouting,
-	countChunks: (context: IExecuteSingleFunctions) => number,
-): INodePropertyRouting {
-	const sendItem = routing.operations?.pagination;
-	if (typeof sendItem !== 'function') throw new Error('inChunks needs a routing built by operationRouting');
-	const pagination = async function (
-		this: IExecutePaginationFunctions,
-		requestData: DeclarativeRestApiSettings.ResultOptions,
-	): Promise<INodeExecutionData[]> {
-		let count = 1;
-		try {
-			count = Math.max(1, Math.floor(countChunks(this)));
-		} catch {
-			count = 1;
-		}
-		const itemContext = Object.getPrototypeOf(this) as object;
-		const output: INodeExecutionData[] = [];
-		for (let index = 0; index < count; index++) {
-			currentChunk.set(itemContext, index);
-			// Each chunk gets its own request options and, after the first, its own context: a chunk whose
-			// request failed before NanoGPT answered it may be retried even though an earlier chunk was answered.
-			const chunkContext = index === 0 ? this : (Object.create(this) as IExecutePaginationFunctions);
-			const chunkRequest = { ...requestData, options: deepCopy(requestData.options) };
-			output.push(...(await sendItem.call(chunkContext, chunkRequest)));
-		}
-		currentChunk.delete(itemContext);
-		return output;
-	};
-	return { ...routing, operations: { ...routing.operations, pagination } };
 }

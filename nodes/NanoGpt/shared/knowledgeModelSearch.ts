@@ -3,8 +3,8 @@ import { NodeApiError } from 'n8n-workflow';
 
 import { formatUsd } from './catalog';
 import { catalogEntries } from './catalog';
-import { CREDENTIAL_TYPE, normalizeBaseUrl } from './constants';
-import { nanoGptApiError, parseNanoGptError } from './errors';
+import { tryCallNanoGpt } from '../../shared/connection';
+import { nanoGptApiError, parseNanoGptError } from '../../shared/errors';
 import { fetchCatalog } from './modelSearch';
 
 function numberOf(value: unknown): number | undefined {
@@ -54,24 +54,15 @@ export function moderationModelLabel(model: IDataObject): string {
 
 /** listSearch over /v1/moderation-models, with the accepted inputs and the price in the label. */
 export async function searchModerationModels(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
-	const credentials = await this.getCredentials(CREDENTIAL_TYPE);
-	let response: { statusCode: number; body: unknown; headers: IDataObject };
-	try {
-		response = (await this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL_TYPE, {
-			method: 'GET',
-			baseURL: normalizeBaseUrl(credentials.baseUrl),
-			url: '/v1/moderation-models',
-			json: true,
-			returnFullResponse: true,
-			ignoreHttpStatusErrors: true,
-			timeout: 60_000,
-		})) as typeof response;
-	} catch (error) {
-		throw new NodeApiError(this.getNode(), { message: (error as Error).message } as JsonObject, {
-			message: 'Could not load the NanoGPT moderation model list',
-			description: 'Check the credential Base URL and the network. You can also enter a model ID by hand, or leave the model empty.',
+	const outcome = await tryCallNanoGpt(this, { method: 'GET', url: '/v1/moderation-models', json: true, timeoutMs: 60_000 });
+	if ('error' in outcome) {
+		const reason = outcome.error.message;
+		throw new NodeApiError(this.getNode(), { message: reason } as JsonObject, {
+			message: `Could not load the NanoGPT moderation model list: ${reason}. You can enter a model ID, or leave the model empty.`,
+			description: outcome.error.description ?? 'Check the credential Base URL and the network.',
 		});
 	}
+	const response = outcome.response;
 	if (response.statusCode >= 400) {
 		throw nanoGptApiError(this.getNode(), parseNanoGptError(response.statusCode, response.body, response.headers));
 	}

@@ -8,7 +8,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { nanoGptApiError, parseNanoGptError } from '../../shared/errors';
+import { nanoGptApiError, parseNanoGptError } from '../../../shared/errors';
 import { isoDate, listOf, requireHttpUrl } from '../../shared/lists';
 import { bodyOf, checkNumberInRange, parseJsonParameter, requireText } from '../../shared/parameters';
 import { simplifyField } from '../../shared/descriptions';
