@@ -11,6 +11,7 @@
  */
 const http = require('node:http');
 
+const { KNOWLEDGE_PUBLIC_ROUTES, knowledgeRoutes } = require('./fakeKnowledgeRoutes');
 const { parseMultipartForm } = require('./multipartForm');
 const { samplePng, chimeWav, chimeMp3 } = require('./demoMedia');
 
@@ -257,6 +258,7 @@ function defaultRoutes(server) {
 			},
 		}),
 		'GET /files/video.mp4': () => ({ headers: { 'content-type': 'video/mp4' }, body: MP4_BYTES }),
+		...knowledgeRoutes(),
 	};
 }
 
@@ -268,6 +270,7 @@ const PUBLIC_ROUTES = new Set([
 	'GET /v1/video-models',
 	'GET /files/video.mp4',
 	'GET /files/speech.mp3',
+	...KNOWLEDGE_PUBLIC_ROUTES,
 ]);
 
 function keyOf(request) {

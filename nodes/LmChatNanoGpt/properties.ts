@@ -1,5 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { contextMemoryOptions } from '../NanoGpt/resources/text/contextMemory';
+
 export const DEFAULT_TIMEOUT_SECONDS = 600;
 export const DEFAULT_MAX_RETRIES = 2;
 
@@ -56,6 +58,7 @@ export const optionsProperty: INodeProperties = {
 	placeholder: 'Add Option',
 	default: {},
 	options: [
+		...contextMemoryOptions,
 		numberOption('Frequency Penalty', 'frequencyPenalty', 0, 'Penalizes tokens by how often they already appeared (-2 to 2)', { min: -2, max: 2 }),
 		numberOption('Max Retries', 'maxRetries', DEFAULT_MAX_RETRIES, 'How often a request that failed with a timeout, a connection reset, a rate limit (429) or a server error (5xx) is sent again. Other errors are never retried.', { min: 0, max: 10, integer: true }),
 		numberOption('Max Tokens', 'maxTokens', 4096, 'Upper bound on the number of generated tokens per model call', { min: 1, integer: true }),

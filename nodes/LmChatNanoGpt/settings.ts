@@ -1,5 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { withMemorySuffix } from '../NanoGpt/resources/text/contextMemory';
 import { DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_SECONDS } from './properties';
 
 /** Everything the chat model needs from the node parameters, already checked. */
@@ -93,8 +94,16 @@ export function chatModelSettings(model: unknown, options: IDataObject): ChatMod
 		options.maxRetries === undefined
 			? DEFAULT_MAX_RETRIES
 			: checkedNumber({ option: 'maxRetries', apiField: '', displayName: 'Max Retries', min: 0, max: 10, integer: true }, options.maxRetries);
+	let modelWithSuffixes = modelId;
+	if (options.contextMemory === true) {
+		const days =
+			options.contextMemoryDays === undefined
+				? undefined
+				: checkedNumber({ option: 'contextMemoryDays', apiField: '', displayName: 'Context Memory Days', min: 1, max: 365, integer: true }, options.contextMemoryDays);
+		modelWithSuffixes = withMemorySuffix(modelId, days);
+	}
 	return {
-		model: modelId,
+		model: modelWithSuffixes,
 		body,
 		parallelToolCalls: typeof options.parallelToolCalls === 'boolean' ? options.parallelToolCalls : undefined,
 		timeoutMs: Math.round(timeoutSeconds * 1000),

@@ -6,6 +6,7 @@ import { resourceDescriptions, resourceProperty } from './resources';
 import { audioLoadOptions } from './resources/audio/voices';
 import { imageLoadOptions } from './resources/image/imageSizes';
 import { CREDENTIAL_TYPE } from './shared/constants';
+import { knowledgeListSearch } from './shared/knowledgeModelSearch';
 import { listSearch } from './shared/modelSearch';
 import { requestSettingsField } from './shared/requestSettings';
 import { spendingCapFields } from './shared/spendingCap';
@@ -30,7 +31,7 @@ export class NanoGpt implements INodeType {
 		properties: nodeProperties,
 	};
 
-	methods = { listSearch, loadOptions: { ...imageLoadOptions, ...audioLoadOptions } };
+	methods = { listSearch: { ...listSearch, ...knowledgeListSearch }, loadOptions: { ...imageLoadOptions, ...audioLoadOptions } };
 
 	/** Applies the selected operation's declared routing (resources/<resource>/<operation>.ts) to every item. */
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

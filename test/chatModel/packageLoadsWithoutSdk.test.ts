@@ -10,7 +10,7 @@ import { PACKAGE_ROOT } from '../helpers/engine';
  * resolved (no @n8n/ai-node-sdk, as in an n8n without the SDK), then n8n-core's PackageDirectoryLoader loads it the
  * way n8n does in production (each node file in its own vm context).
  */
-test('without @n8n/ai-node-sdk on disk, n8n-core loads both nodes and the credential', () => {
+test('without @n8n/ai-node-sdk on disk, n8n-core loads every node and the credential', () => {
 	const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'nanogpt-no-sdk-'));
 	fs.cpSync(path.join(PACKAGE_ROOT, 'dist'), path.join(folder, 'dist'), { recursive: true });
 	fs.copyFileSync(path.join(PACKAGE_ROOT, 'package.json'), path.join(folder, 'package.json'));
@@ -45,7 +45,7 @@ test('without @n8n/ai-node-sdk on disk, n8n-core loads both nodes and the creden
 	}
 	expect(JSON.parse(output)).toEqual({
 		sdk: 'missing',
-		nodes: ['lmChatNanoGpt', 'nanoGpt'],
+		nodes: ['embeddingsNanoGpt', 'lmChatNanoGpt', 'nanoGpt'],
 		credentials: ['nanoGptApi'],
 		chatOutputs: ['ai_languageModel'],
 		hasSupplyData: true,

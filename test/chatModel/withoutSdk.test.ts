@@ -11,7 +11,7 @@ const server = useFakeNanoGpt();
 
 test('n8n-core still loads the whole package, including the sub-node description', async () => {
 	const pkg = await loadPackage();
-	expect(Object.keys(pkg.nodeTypes).sort()).toEqual(['n8n-nodes-nanogpt.lmChatNanoGpt', 'n8n-nodes-nanogpt.nanoGpt']);
+	expect(Object.keys(pkg.nodeTypes).sort()).toEqual(['n8n-nodes-nanogpt.embeddingsNanoGpt', 'n8n-nodes-nanogpt.lmChatNanoGpt', 'n8n-nodes-nanogpt.nanoGpt']);
 	expect(Object.keys(pkg.credentialTypes)).toEqual(['nanoGptApi']);
 	expect(() => require('@n8n/ai-node-sdk')).toThrow("Cannot find module '@n8n/ai-node-sdk'");
 });

@@ -1,5 +1,6 @@
 import type {
 	IExecuteFunctions,
+	IExecuteSingleFunctions,
 	IHttpRequestOptions,
 	INodeExecutionData,
 	INodeProperties,
@@ -8,6 +9,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { connectionOf, shareConnection, type Connection } from '../../shared/connection';
 import { redactError, redactSecretValues } from '../../shared/errors';
+import { chunkCountFor, setChunkIndex } from '../shared/chunks';
 import { readRequestSettings, type RequestSettings } from '../shared/requestSettings';
 import { costOfItems, spendingCapOfRun, type SpendingCap } from '../shared/spendingCap';
 import { runPostReceive, sendWithRetries, throwOnErrorStatus } from '../shared/transport';
@@ -29,17 +31,15 @@ function asNodeError(run: IExecuteFunctions, error: unknown, itemIndex: number):
 	return nodeError;
 }
 
-/** One item: its request from the declared routing, preSend steps, the send with retries, then the output steps. */
-async function runItem(
+/** One request of an item: its request from the declared routing, preSend steps, the send with retries, then the output steps. */
+async function runRequest(
 	run: IExecuteFunctions,
 	plan: OperationPlan,
 	connection: Connection,
 	settings: RequestSettings,
-	itemIndex: number,
-	item: INodeExecutionData,
+	context: IExecuteSingleFunctions,
 	cap?: SpendingCap,
 ): Promise<INodeExecutionData[]> {
-	const context = itemContextOf(run, itemIndex, item);
 	const declared = plan.request;
 	let requestOptions: IHttpRequestOptions = {
 		method: declared.method ?? 'GET',
@@ -64,6 +64,37 @@ async function runItem(
 		})
 		.finally(() => ticket?.release());
 	return await runPostReceive(context, steps.slice(answeredAfter), items, response);
+}
+
+/**
+ * One item: one request, or (operations declared with inChunks) one request per chunk of the item's list, one
+ * after the other. When a later chunk fails, the outputs of the earlier (answered, billed) chunks are kept and,
+ * with Continue On Fail, the failure follows them as an error item; without it the item fails.
+ */
+async function runItem(
+	run: IExecuteFunctions,
+	plan: OperationPlan,
+	connection: Connection,
+	settings: RequestSettings,
+	itemIndex: number,
+	item: INodeExecutionData,
+	cap?: SpendingCap,
+): Promise<INodeExecutionData[]> {
+	const context = itemContextOf(run, itemIndex, item);
+	const chunks = chunkCountFor(plan.countChunks, context);
+	const output: INodeExecutionData[] = [];
+	for (let chunk = 0; chunk < chunks; chunk++) {
+		setChunkIndex(context, chunk);
+		try {
+			output.push(...(await runRequest(run, plan, connection, settings, context, cap)));
+		} catch (error) {
+			const nodeError = asNodeError(run, error, itemIndex);
+			if (chunk === 0 || !run.continueOnFail()) throw nodeError;
+			output.push({ json: { error: nodeError.message }, error: nodeError });
+			break;
+		}
+	}
+	return output;
 }
 
 /**
@@ -103,7 +134,14 @@ export async function executeOperation(run: IExecuteFunctions, properties: INode
 	outcomes.forEach((outcome, index) => {
 		const pairedItem = { item: index };
 		if (outcome.status === 'fulfilled') {
-			for (const result of outcome.value) output.push({ ...result, json: redactSecretValues(result.json, secrets), pairedItem });
+			for (const result of outcome.value) {
+				output.push({
+					...result,
+					json: redactSecretValues(result.json, secrets),
+					...(result.error ? { error: redactError(result.error as NodeError, secrets) } : {}),
+					pairedItem,
+				});
+			}
 			return;
 		}
 		const error = redactError(asNodeError(run, outcome.reason, index), secrets);

@@ -2,10 +2,13 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { accountDescription } from './account';
 import { audioDescription } from './audio';
+import { embeddingsDescription } from './embeddings';
 import { imageDescription } from './image';
 import { modelDescription } from './model';
 import { textDescription } from './text';
 import { videoDescription } from './video';
+import { webDescription } from './web';
+import { youtubeDescription } from './youtube';
 
 export const resourceProperty: INodeProperties = {
 	displayName: 'Resource',
@@ -16,10 +19,13 @@ export const resourceProperty: INodeProperties = {
 	options: [
 		{ name: 'Account', value: 'account' },
 		{ name: 'Audio', value: 'audio' },
+		{ name: 'Embedding', value: 'embeddings' },
 		{ name: 'Image', value: 'image' },
 		{ name: 'Model', value: 'model' },
 		{ name: 'Text', value: 'text' },
 		{ name: 'Video', value: 'video' },
+		{ name: 'Web', value: 'web' },
+		{ name: 'YouTube', value: 'youtube' },
 	],
 };
 
@@ -29,6 +35,9 @@ export const resourceDescriptions: INodeProperties[] = [
 	...imageDescription,
 	...audioDescription,
 	...videoDescription,
+	...embeddingsDescription,
+	...webDescription,
+	...youtubeDescription,
 	...accountDescription,
 	...modelDescription,
 ];

@@ -3,6 +3,7 @@ import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodePr
 import { bodyOf, checkNumberInRange, parseJsonParameter, requireModel, requireText, textParameter } from '../../shared/parameters';
 import { modelLocator, simplifyField } from '../../shared/descriptions';
 import { buildChatMessages } from './chatMessages';
+import { contextMemoryOptions, withMemorySuffix } from './contextMemory';
 import { simplifyChatResponse } from './chatOutput';
 import { sortedSamplingOptions } from './samplingOptions';
 
@@ -41,6 +42,10 @@ export async function buildAskBody(
 	const webSearch = textParameter(this, options.webSearch, 'Web Search');
 	const suffix = Object.prototype.hasOwnProperty.call(WEB_SEARCH_SUFFIXES, webSearch) ? WEB_SEARCH_SUFFIXES[webSearch] : undefined;
 	if (suffix && !model.includes(':online')) body.model = `${model}${suffix}`;
+	if (options.contextMemory === true) {
+		const days = options.contextMemoryDays === undefined ? undefined : checkNumberInRange(this, options.contextMemoryDays, 'Context Memory Days', { min: 1, max: 365, integer: true });
+		body.model = withMemorySuffix(String(body.model), days);
+	}
 	if (options.promptCaching === true) {
 		const caching: IDataObject = { enabled: true, ttl: textParameter(this, options.cacheTtl ?? '5m', 'Prompt Caching TTL') };
 		if (options.cacheCutAfterMessageIndex !== undefined) {
@@ -269,6 +274,6 @@ export const askFields: INodeProperties[] = [
 		placeholder: 'Add Option',
 		default: {},
 		displayOptions: { show },
-		options: sortedSamplingOptions('chat', askOnlyOptions),
+		options: sortedSamplingOptions('chat', [...askOnlyOptions, ...contextMemoryOptions]),
 	},
 ];

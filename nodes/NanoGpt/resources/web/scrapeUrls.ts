@@ -1,0 +1,142 @@
+import type {
+	IDataObject,
+	IExecuteSingleFunctions,
+	IHttpRequestOptions,
+	IN8nHttpFullResponse,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { chunkIndexOf } from '../../shared/chunks';
+import { chunksOf, listOf, requireHttpUrl } from '../../shared/lists';
+import { bodyOf } from '../../shared/parameters';
+
+const show = { resource: ['web'], operation: ['scrapeUrls'] };
+
+/** NanoGPT scrapes at most 5 URLs per request (ScrapeUrlsRequest.urls maxItems). */
+export const MAX_URLS_PER_SCRAPE = 5;
+
+export const scrapeUrlsFields: INodeProperties[] = [
+	{
+		displayName: 'URLs',
+		name: 'scrapeUrls',
+		type: 'string',
+		typeOptions: { rows: 2 },
+		default: '',
+		required: true,
+		placeholder: 'e.g. {{ $json.url }} or https://example.com/a, https://example.com/b',
+		description:
+			"The pages to scrape: one per line or separated by commas, or a list from an expression. An item's URLs go to NanoGPT in requests of at most 5; each URL becomes one output item.",
+		displayOptions: { show },
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		displayOptions: { show },
+		options: [
+			{
+				displayName: 'Include HTML',
+				name: 'includeHtml',
+				type: 'boolean',
+				default: true,
+				description: 'Whether each output item keeps the raw HTML of the page (as content) next to the markdown',
+			},
+			{
+				displayName: 'Stealth Mode',
+				name: 'stealthMode',
+				type: 'boolean',
+				default: true,
+				description: 'Whether NanoGPT scrapes in stealth mode, for sites that block scrapers (may cost more)',
+				routing: { send: { type: 'body', property: 'stealthMode' } },
+			},
+		],
+	},
+];
+
+/** The item's URLs, checked. */
+export function scrapeUrlsOf(context: IExecuteSingleFunctions): string[] {
+	const urls = listOf(context.getNodeParameter('scrapeUrls', ''));
+	if (urls.length === 0) {
+		throw new NodeOperationError(context.getNode(), 'The parameter "URLs" is empty', {
+			description: 'Enter at least one address starting with https://, or an expression such as {{ $json.url }}.',
+		});
+	}
+	return urls.map((url) => requireHttpUrl(context, url, 'URLs'));
+}
+
+/** How many requests the item's URLs need. */
+export function countScrapeRequests(context: IExecuteSingleFunctions): number {
+	return chunksOf(scrapeUrlsOf(context), MAX_URLS_PER_SCRAPE).length;
+}
+
+function urlsOfThisRequest(context: IExecuteSingleFunctions): string[] {
+	return chunksOf(scrapeUrlsOf(context), MAX_URLS_PER_SCRAPE)[chunkIndexOf(context)] ?? [];
+}
+
+/** preSend of Web > Scrape URLs: the URLs of this request (at most 5). */
+export async function buildScrapeUrlsBody(
+	this: IExecuteSingleFunctions,
+	requestOptions: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
+	bodyOf(requestOptions).urls = urlsOfThisRequest(this);
+	return requestOptions;
+}
+
+/**
+ * Groups the URLs of many items into requests of at most `perRequest` URLs (for an execute() that sends items
+ * together). Each request lists, per URL, the input item it came from, so results can be paired back.
+ */
+export function batchScrapeUrls(
+	urlsPerItem: string[][],
+	perRequest = MAX_URLS_PER_SCRAPE,
+): Array<Array<{ itemIndex: number; url: string }>> {
+	const all = urlsPerItem.flatMap((urls, itemIndex) => urls.map((url) => ({ itemIndex, url })));
+	return all.length ? chunksOf(all, perRequest) : [];
+}
+
+/**
+ * One output item per requested URL, in the order requested. A URL NanoGPT could not scrape is an item with
+ * success false and NanoGPT's reason (the other URLs are unaffected).
+ */
+export function scrapeResultsToItems(urls: string[], body: IDataObject, includeHtml: boolean): IDataObject[] {
+	const results = (Array.isArray(body.results) ? body.results : []).filter(
+		(result): result is IDataObject => !!result && typeof result === 'object',
+	);
+	const unused = [...results];
+	const summary = (body.summary ?? {}) as IDataObject;
+	return urls.map((url, index) => {
+		const position = unused.findIndex((result) => result.url === url);
+		const result = position >= 0 ? unused.splice(position, 1)[0] : results.length === urls.length ? results[index] : undefined;
+		if (!result) {
+			return { url, success: false, error: 'NanoGPT returned no result for this URL (it may not be a valid public address)', summary };
+		}
+		const { content, ...rest } = result;
+		const output: IDataObject = {
+			url,
+			success: result.success === true,
+			title: result.title ?? null,
+			markdown: result.markdown ?? null,
+			...rest,
+		};
+		if (includeHtml && content !== undefined) output.content = content;
+		if (result.success !== true) output.error = typeof result.error === 'string' && result.error !== '' ? result.error : 'NanoGPT could not scrape this URL';
+		output.summary = summary;
+		return output;
+	});
+}
+
+/** postReceive of Web > Scrape URLs. */
+export async function outputScrapedPages(
+	this: IExecuteSingleFunctions,
+	_items: INodeExecutionData[],
+	response: IN8nHttpFullResponse,
+): Promise<INodeExecutionData[]> {
+	const options = this.getNodeParameter('options', {}) as IDataObject;
+	return scrapeResultsToItems(urlsOfThisRequest(this), response.body as IDataObject, options.includeHtml === true).map(
+		(json) => ({ json }),
+	);
+}
