@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { chatControlProperties, normalizeChatControls } from '../../shared/chatControls';
 import { bodyOf, checkNumberInRange, parseJsonParameter } from '../../shared/parameters';
 
 /** Where a sampling option is accepted: chat completions, text completions or both. */
@@ -98,6 +99,11 @@ export async function validateSamplingOptions(
 		}
 		body.logit_bias = bias;
 	}
+	const optionsName = this.getNodeParameter('operation', '') === 'complete' ? 'completeOptions' : 'options';
+	const options = this.getNodeParameter(optionsName, {}) as IDataObject;
+	normalizeChatControls(body, options, (message, description) => {
+		throw new NodeOperationError(this.getNode(), message, { description });
+	});
 	return requestOptions;
 }
 
@@ -213,5 +219,5 @@ function samplingOptions(endpoint: Endpoint): INodeProperties[] {
 }
 
 export function sortedSamplingOptions(endpoint: Endpoint, extra: INodeProperties[] = []): INodeProperties[] {
-	return [...samplingOptions(endpoint), ...extra].sort((a, b) => a.displayName.localeCompare(b.displayName));
+	return [...samplingOptions(endpoint), ...chatControlProperties(true), ...extra].sort((a, b) => a.displayName.localeCompare(b.displayName));
 }
