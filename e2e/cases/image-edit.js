@@ -21,6 +21,8 @@ module.exports = {
 			assert.equal(item.json.cost, 0.04);
 			assert.equal(item.binary.edited.mimeType, 'image/png');
 		}
-		assert.deepEqual(binaryOf(items[0], 'edited'), PNG_1X1);
+		const file = binaryOf(items[0], 'edited');
+		assert.equal(file.mimeType, 'image/png');
+		assert.deepEqual(file.bytes, PNG_1X1);
 	},
 };
