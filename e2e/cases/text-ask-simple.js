@@ -3,6 +3,7 @@
 const assert = require('node:assert/strict');
 
 const { apiErrorScenario } = require('../apiErrorScenario');
+const otherOrigin = require('../otherOrigin');
 
 module.exports = {
 	check({ server, outputOf, validKey }) {
@@ -32,6 +33,25 @@ module.exports = {
 		assert.deepEqual(items[0].json.usage, { prompt_tokens: 12, completion_tokens: 8, total_tokens: 20 });
 	},
 	scenarios: [
+		{
+			name: 'a redirect to another origin fails the execution naming that origin; the API key never reaches it',
+			expectFailure: true,
+			routes: {
+				'POST /v1/chat/completions': () => ({
+					status: 302,
+					headers: { location: `${otherOrigin.origin()}/api/v1/chat/completions` },
+				}),
+			},
+			check({ server, error }) {
+				assert.equal(server.requestsTo('POST', '/v1/chat/completions').length, 1, 'a redirect is not retried');
+				assert.equal(
+					error.message,
+					`The credential Base URL redirected to another origin (${otherOrigin.origin()}); the API key was not sent there`,
+				);
+				assert.equal(otherOrigin.requests.length, 0, 'the other origin received no request');
+				assert.deepEqual(otherOrigin.credentialHeaders(), []);
+			},
+		},
 		apiErrorScenario({
 			name: 'an empty NanoGPT balance (402) fails the execution with advice, without retrying',
 			route: 'POST /v1/chat/completions',

@@ -7,7 +7,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
-import { CREDENTIAL_TYPE } from '../NanoGpt/shared/constants';
+import { CREDENTIAL_TYPE } from '../shared/nanoGptHttp';
 import { loadChatModelModule } from './loadChatModel';
 import { modelProperty, optionsProperty } from './properties';
 import { searchChatModels } from './searchChatModels';

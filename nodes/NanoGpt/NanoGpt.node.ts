@@ -1,12 +1,16 @@
-import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { executeOperation } from './execution/executeOperation';
 import { resourceDescriptions, resourceProperty } from './resources';
 import { audioLoadOptions } from './resources/audio/voices';
 import { imageLoadOptions } from './resources/image/imageSizes';
-import { BASE_URL_EXPRESSION, CREDENTIAL_TYPE } from './shared/constants';
+import { CREDENTIAL_TYPE } from './shared/constants';
 import { listSearch } from './shared/modelSearch';
 import { requestSettingsField } from './shared/requestSettings';
+
+/** Every resource's operations and fields, then the shared request settings. */
+const nodeProperties: INodeProperties[] = [resourceProperty, ...resourceDescriptions, requestSettingsField];
 
 export class NanoGpt implements INodeType {
 	description: INodeTypeDescription = {
@@ -22,14 +26,13 @@ export class NanoGpt implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: CREDENTIAL_TYPE, required: true }],
-		requestDefaults: {
-			baseURL: BASE_URL_EXPRESSION,
-			headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
-			json: true,
-			ignoreHttpStatusErrors: true,
-		},
-		properties: [resourceProperty, ...resourceDescriptions, requestSettingsField],
+		properties: nodeProperties,
 	};
 
 	methods = { listSearch, loadOptions: { ...imageLoadOptions, ...audioLoadOptions } };
+
+	/** Applies the selected operation's declared routing (resources/<resource>/<operation>.ts) to every item. */
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await executeOperation(this, nodeProperties);
+	}
 }

@@ -21,6 +21,8 @@ export interface FakeResponse {
 	delayMs?: number;
 	/** Close the socket without answering (a connection reset). */
 	destroy?: boolean;
+	/** Write the answer by hand (a trickling body, a reset in the middle of the body, a damaged gzip body). */
+	raw?: (res: http.ServerResponse, req: http.IncomingMessage) => void;
 }
 
 export type Handler = (request: RecordedRequest) => FakeResponse | Promise<FakeResponse>;
@@ -124,6 +126,10 @@ export class FakeNanoGpt {
 		if (response.delayMs) await new Promise((resolve) => setTimeout(resolve, response.delayMs));
 		if (response.destroy) {
 			req.socket.destroy();
+			return;
+		}
+		if (response.raw) {
+			response.raw(res, req);
 			return;
 		}
 		const headers: Record<string, string> = { ...(response.headers ?? {}) };

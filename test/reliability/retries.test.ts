@@ -33,7 +33,7 @@ describe('per-item retries', () => {
 	test('a timeout is retried, then reported with the timeout that was used', async () => {
 		server.on('POST', '/v1/chat/completions', { ...ok, delayMs: 1500 });
 		const result = await runNode(askParameters({ requestSettings: { timeout: 1, maxRetries: 1 } }), { baseUrl: server.baseUrl });
-		expect(result.error?.message).toBe('NanoGPT did not answer within 1 seconds');
+		expect(result.error?.message).toBe('NanoGPT did not answer within 1 second');
 		expect(result.error?.description).toContain('raise Timeout');
 		expect(server.requests).toHaveLength(2);
 	});

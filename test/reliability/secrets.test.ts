@@ -33,7 +33,7 @@ describe('the API key never appears in errors or output', () => {
 	test('a connection failure does not expose request headers', async () => {
 		server.on('POST', '/v1/chat/completions', { destroy: true });
 		const result = await runNode(askParameters({ requestSettings: { maxRetries: 0 } }), { baseUrl: server.baseUrl });
-		expect(result.error?.message).toBe('The connection to NanoGPT failed (connection reset)');
+		expect(result.error?.message).toBe('The connection to NanoGPT was reset before the answer was complete');
 		expect(everythingUserSees(result)).not.toContain(VALID_KEY);
 	});
 });

@@ -14,7 +14,7 @@ import {
 import type { IDataObject, ISupplyDataFunctions, SupplyData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { nanoGptApiError, parseNanoGptError } from '../../NanoGpt/shared/errors';
+import { nanoGptApiError, parseNanoGptError } from '../../shared/errors';
 import type { ChatModelSettings } from '../settings';
 import { toNanoGptMessages } from './requestMessages';
 import { EmptyAnswerError, fromChatCompletion } from './responseParsing';

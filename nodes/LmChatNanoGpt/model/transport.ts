@@ -1,50 +1,21 @@
 import type { IDataObject, ISupplyDataFunctions } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
+import { NodeOperationError, sleep } from 'n8n-workflow';
 
-import { CREDENTIAL_TYPE, normalizeBaseUrl } from '../../NanoGpt/shared/constants';
-import { nanoGptApiError, parseNanoGptError } from '../../NanoGpt/shared/errors';
-import { retryDelayMs } from '../../NanoGpt/shared/transport';
+import { connectionOf, isRetryableFailure } from '../../shared/connection';
+import { nanoGptApiError, parseNanoGptError } from '../../shared/errors';
+import { requestNanoGpt } from '../../shared/nanoGptHttp';
+import { isRetryableAnswer, retryDelayMs } from '../../shared/transportPolicy';
 import type { ChatModelSettings } from '../settings';
 
 const CHAT_COMPLETIONS_PATH = '/v1/chat/completions';
-const RETRYABLE_STATUSES = new Set([408, 429, 500, 502, 503, 504]);
-const NEVER_RETRIED_CODES = new Set(['daily_rpd_limit_exceeded', 'daily_usd_limit_exceeded']);
-const TRANSIENT_NETWORK_CODES = new Set([
-	'ECONNRESET',
-	'ECONNREFUSED',
-	'ECONNABORTED',
-	'ETIMEDOUT',
-	'ESOCKETTIMEDOUT',
-	'EPIPE',
-	'EAI_AGAIN',
-	'UND_ERR_SOCKET',
-]);
 /** Longest total wait between retries of one model call. */
 const MAX_TOTAL_RETRY_WAIT_MS = 120_000;
+const TIMEOUT_ADVICE = 'raise the Timeout option of the NanoGPT Chat Model';
 
 interface Failure {
 	error: Error;
 	retryable: boolean;
 	retryAfterMs?: number;
-}
-
-interface FullResponse {
-	statusCode: number;
-	headers: IDataObject;
-	body: unknown;
-}
-
-function networkCode(error: unknown): string | undefined {
-	let current: unknown = error;
-	for (let depth = 0; depth < 5 && current && typeof current === 'object'; depth++) {
-		const code = (current as IDataObject).code;
-		if (typeof code === 'string' && /^E[A-Z_]+$|^UND_ERR/.test(code)) return code;
-		current = (current as IDataObject).cause;
-	}
-	const message = (error as Error | undefined)?.message ?? '';
-	if (/timeout of \d+ms exceeded|timed? ?out/i.test(message)) return 'ETIMEDOUT';
-	if (/socket hang up/i.test(message)) return 'ECONNRESET';
-	return undefined;
 }
 
 async function readStreamText(body: unknown): Promise<unknown> {
@@ -56,7 +27,10 @@ async function readStreamText(body: unknown): Promise<unknown> {
 	return Buffer.concat(chunks).toString('utf8');
 }
 
-/** Sends chat completion requests for the model, with the node's timeout and per-call retries. */
+/**
+ * Sends chat completion requests for the model with the shared transport (the credential's origin only,
+ * Timeout as a deadline) and the shared retry policy, per model call.
+ */
 export class NanoGptTransport {
 	constructor(
 		private readonly context: ISupplyDataFunctions,
@@ -101,12 +75,11 @@ export class NanoGptTransport {
 	}
 
 	private async send(body: IDataObject, stream: boolean, callerSignal?: AbortSignal): Promise<unknown> {
-		const credentials = await this.context.getCredentials(CREDENTIAL_TYPE);
 		const signal = this.combinedSignal(callerSignal);
 		let waited = 0;
 		for (let attempt = 0; ; attempt++) {
 			this.throwIfCancelled(signal);
-			const failure = await this.attempt(normalizeBaseUrl(credentials.baseUrl), body, stream, signal);
+			const failure = await this.attempt(body, stream, signal);
 			if (!('error' in failure)) return failure.body;
 			if (!failure.retryable || attempt >= this.settings.maxRetries) throw failure.error;
 			const delay = retryDelayMs(attempt, failure.retryAfterMs);
@@ -127,59 +100,36 @@ export class NanoGptTransport {
 		this.throwIfCancelled(signal);
 	}
 
-	private async attempt(
-		baseURL: string,
-		body: IDataObject,
-		stream: boolean,
-		signal?: AbortSignal,
-	): Promise<Failure | { body: unknown }> {
-		let response: FullResponse;
+	private async attempt(body: IDataObject, stream: boolean, signal?: AbortSignal): Promise<Failure | { body: unknown }> {
+		const connection = await connectionOf(this.context);
+		let response: { statusCode: number; headers: IDataObject; body: unknown };
 		try {
-			response = (await this.context.helpers.httpRequestWithAuthentication.call(this.context, CREDENTIAL_TYPE, {
-				method: 'POST',
-				baseURL,
-				url: CHAT_COMPLETIONS_PATH,
-				body,
-				json: true,
-				headers: { Accept: stream ? 'text/event-stream' : 'application/json', 'Content-Type': 'application/json' },
-				returnFullResponse: true,
-				ignoreHttpStatusErrors: true,
-				timeout: this.settings.timeoutMs,
-				...(stream ? { encoding: 'stream' as const } : {}),
-				...(signal ? { abortSignal: signal } : {}),
-			})) as FullResponse;
+			response = await requestNanoGpt(
+				this.context,
+				connection.endpoint,
+				{
+					method: 'POST',
+					url: CHAT_COMPLETIONS_PATH,
+					body,
+					json: true,
+					headers: { Accept: stream ? 'text/event-stream' : 'application/json', 'Content-Type': 'application/json' },
+					timeoutMs: this.settings.timeoutMs,
+					...(stream ? { encoding: 'stream' as const } : {}),
+					signal,
+				},
+				connection.credentials,
+				{ timeoutAdvice: TIMEOUT_ADVICE },
+			);
 		} catch (error) {
-			return this.networkFailure(error, signal);
+			return { error: error as Error, retryable: isRetryableFailure(error) };
 		}
 		if (response.statusCode < 400) return { body: response.body };
 		const rawBody = stream ? await readStreamText(response.body) : response.body;
 		const details = parseNanoGptError(response.statusCode, rawBody, response.headers);
 		return {
 			error: nanoGptApiError(this.context.getNode(), details, { model: this.settings.model }),
-			retryable: RETRYABLE_STATUSES.has(details.status) && !NEVER_RETRIED_CODES.has(String(details.code)),
+			retryable: isRetryableAnswer(details.status, details.code),
 			retryAfterMs: details.retryAfterMs,
 		};
-	}
-
-	private networkFailure(error: unknown, signal?: AbortSignal): Failure {
-		if (signal?.aborted) {
-			return { error: new NodeOperationError(this.context.getNode(), 'The execution was cancelled'), retryable: false };
-		}
-		const code = networkCode(error);
-		if (code && TRANSIENT_NETWORK_CODES.has(code)) {
-			const timedOut = code === 'ETIMEDOUT' || code === 'ECONNABORTED' || code === 'ESOCKETTIMEDOUT';
-			const message = timedOut
-				? `NanoGPT did not answer within ${Math.round(this.settings.timeoutMs / 1000)} seconds`
-				: `The connection to NanoGPT failed (${code})`;
-			const description = timedOut
-				? 'Long generations can take a while: raise the Timeout option of the NanoGPT Chat Model.'
-				: 'Check the network and the credential Base URL. The request was retried before giving up.';
-			return {
-				error: new NodeApiError(this.context.getNode(), { message, code }, { message, description }),
-				retryable: true,
-			};
-		}
-		const message = (error as Error | undefined)?.message ?? String(error);
-		return { error: new NodeOperationError(this.context.getNode(), message), retryable: false };
 	}
 }

@@ -7,31 +7,21 @@ import type {
 import { NodeApiError } from 'n8n-workflow';
 
 import { CATALOG_ENDPOINTS, catalogEntries, modelLabel, type ModelKind } from './catalog';
-import { CREDENTIAL_TYPE, normalizeBaseUrl } from './constants';
-import { nanoGptApiError, parseNanoGptError } from './errors';
+import { tryCallNanoGpt } from '../../shared/connection';
+import { nanoGptApiError, parseNanoGptError } from '../../shared/errors';
 
 /** Loads one NanoGPT model catalogue with the credential; errors are shown in NanoGPT words. */
 export async function fetchCatalog(context: ILoadOptionsFunctions, kind: ModelKind): Promise<IDataObject[]> {
-	const credentials = await context.getCredentials(CREDENTIAL_TYPE);
 	const endpoint = CATALOG_ENDPOINTS[kind];
-	let response: { statusCode: number; body: unknown; headers: IDataObject };
-	try {
-		response = (await context.helpers.httpRequestWithAuthentication.call(context, CREDENTIAL_TYPE, {
-			method: 'GET',
-			baseURL: normalizeBaseUrl(credentials.baseUrl),
-			url: endpoint.url,
-			qs: endpoint.qs,
-			json: true,
-			returnFullResponse: true,
-			ignoreHttpStatusErrors: true,
-			timeout: 60_000,
-		})) as { statusCode: number; body: unknown; headers: IDataObject };
-	} catch (error) {
-		throw new NodeApiError(context.getNode(), { message: (error as Error).message } as JsonObject, {
-			message: 'Could not load the NanoGPT model list',
-			description: 'Check the credential Base URL and the network. You can also enter a model ID by hand.',
+	const outcome = await tryCallNanoGpt(context, { method: 'GET', url: endpoint.url, qs: endpoint.qs, json: true, timeoutMs: 60_000 });
+	if ('error' in outcome) {
+		const reason = outcome.error.message;
+		throw new NodeApiError(context.getNode(), { message: reason } as JsonObject, {
+			message: `Could not load the NanoGPT model list: ${reason}. You can switch Model to By ID and enter the ID.`,
+			description: outcome.error.description ?? 'Check the credential Base URL and the network.',
 		});
 	}
+	const response = outcome.response;
 	if (response.statusCode >= 400) {
 		throw nanoGptApiError(context.getNode(), parseNanoGptError(response.statusCode, response.body, response.headers));
 	}

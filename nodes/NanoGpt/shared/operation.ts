@@ -1,37 +1,33 @@
 import type {
 	DeclarativeRestApiSettings,
-	INodeRequestOutput,
 	INodePropertyRouting,
 	PostReceiveAction,
 	PreSendAction,
 } from 'n8n-workflow';
 
-import { applyRequestSettings } from './requestSettings';
 import { requireJsonObjectBody } from './responses';
-import { executeItem } from './itemExecution';
 import { throwOnErrorStatus } from './transport';
 
 /**
- * The routing every operation shares: the operation's own preSend steps after the timeout setting and
- * per-item retries (both run by executeItem as requestOperations.pagination, so every failure of an item is
- * handled in one place), and NanoGPT errors turned into clear node errors.
+ * The routing of one operation, declared on its option: the request (method, URL), the operation's preSend
+ * steps (validation, body), and its postReceive steps after the shared ones (NanoGPT errors in clear words,
+ * then a JSON object body unless the operation receives a file). The node's execute() applies it, with
+ * per-item retries, pacing and pairing (see ../execution/executeOperation.ts).
  */
 export function operationRouting(
 	request: DeclarativeRestApiSettings.HttpRequestOptions,
 	preSend: PreSendAction[] = [],
 	options: { postReceive?: PostReceiveAction[]; jsonBody?: boolean } = {},
 ): INodePropertyRouting {
-	const output: INodeRequestOutput = {
-		postReceive: [
-			throwOnErrorStatus,
-			...(options.jsonBody === false ? [] : [requireJsonObjectBody]),
-			...(options.postReceive ?? []),
-		],
-	};
 	return {
 		request,
-		send: { paginate: true },
-		operations: { pagination: executeItem([applyRequestSettings, ...preSend]) },
-		output,
+		send: { preSend },
+		output: {
+			postReceive: [
+				throwOnErrorStatus,
+				...(options.jsonBody === false ? [] : [requireJsonObjectBody]),
+				...(options.postReceive ?? []),
+			],
+		},
 	};
 }

@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
 
 /** Per-operation timeouts used when the user has not set one (long generations must not be cut at 5 minutes). */
 const DEFAULT_TIMEOUT_SECONDS: Record<string, number> = {
@@ -93,13 +93,4 @@ export function readRequestSettings(context: IExecuteSingleFunctions): RequestSe
 		maxRetryWaitMs: clampNumber(raw.maxRetryWait, DEFAULT_MAX_RETRY_WAIT_SECONDS, 0, 86_400) * 1000,
 		timeoutMs: clampNumber(raw.timeout, defaultTimeout, 1, 86_400) * 1000,
 	};
-}
-
-/** preSend: applies the operation's timeout (RoutingNode would otherwise use 5 minutes). */
-export async function applyRequestSettings(
-	this: IExecuteSingleFunctions,
-	requestOptions: IHttpRequestOptions,
-): Promise<IHttpRequestOptions> {
-	requestOptions.timeout = readRequestSettings(this).timeoutMs;
-	return requestOptions;
 }

@@ -1,44 +1,19 @@
 import type {
-	DeclarativeRestApiSettings,
-	IDataObject,
-	IExecutePaginationFunctions,
 	IExecuteSingleFunctions,
+	IHttpRequestOptions,
 	IN8nHttpFullResponse,
 	INodeExecutionData,
 } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
+import { NodeOperationError, sleep } from 'n8n-workflow';
 
-import { detailsOf, nanoGptApiError, parseNanoGptError } from './errors';
+import { requestNanoGpt } from '../../shared/nanoGptHttp';
+import { isRetryableAnswer, retryDelayMs } from '../../shared/transportPolicy';
+import { isRetryableFailure, type Connection } from '../../shared/connection';
+import { detailsOf, nanoGptApiError, parseNanoGptError } from '../../shared/errors';
 import { sendScheduleFor } from './pacing';
-import { readRequestSettings } from './requestSettings';
+import type { RequestSettings } from './requestSettings';
 
-const RETRYABLE_STATUSES = new Set([408, 429, 500, 502, 503, 504]);
-const NEVER_RETRIED_CODES = new Set(['daily_rpd_limit_exceeded', 'daily_usd_limit_exceeded']);
-const TRANSIENT_NETWORK_CODES = new Set([
-	'ECONNRESET',
-	'ECONNREFUSED',
-	'ECONNABORTED',
-	'ETIMEDOUT',
-	'ESOCKETTIMEDOUT',
-	'EPIPE',
-	'EAI_AGAIN',
-	'ENETUNREACH',
-	'EHOSTUNREACH',
-	'UND_ERR_SOCKET',
-	'ERR_SOCKET_CONNECTION_TIMEOUT',
-]);
-/** Plain words for network codes (n8n rewrites messages that contain the raw code). */
-const NETWORK_FAILURE_WORDS: Record<string, string> = {
-	ECONNRESET: 'connection reset',
-	ECONNREFUSED: 'connection refused',
-	EPIPE: 'connection closed',
-	EAI_AGAIN: 'DNS lookup failed',
-	ENETUNREACH: 'network unreachable',
-	EHOSTUNREACH: 'host unreachable',
-	UND_ERR_SOCKET: 'connection closed',
-};
-const BASE_DELAY_MS = 1000;
-const MAX_SINGLE_DELAY_MS = 30_000;
+export { retryDelayMs };
 
 /** The model the node was asked to use, for error messages. */
 export function selectedModel(context: IExecuteSingleFunctions): string | undefined {
@@ -51,103 +26,22 @@ export function selectedModel(context: IExecuteSingleFunctions): string | undefi
 }
 
 /**
- * Item contexts whose request NanoGPT has answered successfully. Whatever fails after that (polling a job,
- * downloading a file, parsing the answer) must not send the request again: it was accepted and billed.
+ * postReceive that every operation starts with: any 4xx/5xx answer becomes a NodeApiError in NanoGPT's words.
+ * It is also the line between "not answered yet" and "answered": the execution path retries failures up to
+ * and including this step, and never sends an item again once an answer has passed it (it was billed).
  */
-const answeredItems = new WeakSet<object>();
-
-function requestWasAnswered(context: object): boolean {
-	return answeredItems.has(context) || answeredItems.has(Object.getPrototypeOf(context) as object);
-}
-
-/** postReceive: turns any 4xx/5xx answer into a NodeApiError in NanoGPT's words. */
 export async function throwOnErrorStatus(
 	this: IExecuteSingleFunctions,
 	items: INodeExecutionData[],
 	response: IN8nHttpFullResponse,
 ): Promise<INodeExecutionData[]> {
-	if (response.statusCode < 400) {
-		answeredItems.add(this);
-		return items;
-	}
+	if (response.statusCode < 400) return items;
 	const details = parseNanoGptError(response.statusCode, response.body, response.headers);
 	throw nanoGptApiError(this.getNode(), details, { model: selectedModel(this) });
 }
 
-function networkCode(error: unknown): string | undefined {
-	let current: unknown = error;
-	for (let depth = 0; depth < 5 && current && typeof current === 'object'; depth++) {
-		const code = (current as IDataObject).code;
-		if (typeof code === 'string' && /^E[A-Z_]+$|^UND_ERR/.test(code)) return code;
-		current = (current as IDataObject).cause;
-	}
-	// Only n8n's wrapped transport errors are read by message: a node error saying "timed out" (a failed
-	// video job, for example) must never cause a billed request to be sent again.
-	if (error instanceof NodeOperationError) return undefined;
-	const message = (error as Error | undefined)?.message ?? '';
-	if (/timeout of \d+ms exceeded|timed? ?out/i.test(message)) return 'ETIMEDOUT';
-	if (/socket hang up|ECONNRESET/i.test(message)) return 'ECONNRESET';
-	return undefined;
-}
-
-interface ClassifiedFailure {
-	error: Error;
-	retryable: boolean;
-	retryAfterMs?: number;
-}
-
-/** Decides whether a failed attempt may be sent again, and replaces transport errors by clean ones. */
-function classifyFailure(
-	context: IExecuteSingleFunctions,
-	error: unknown,
-	timeoutMs: number,
-): ClassifiedFailure {
-	if (requestWasAnswered(context)) {
-		return { error: error instanceof Error ? error : new NodeOperationError(context.getNode(), String(error)), retryable: false };
-	}
-	const details = detailsOf(error);
-	if (details) {
-		const code = ((error as { context?: IDataObject }).context?.nanoGpt as IDataObject | undefined)?.code;
-		return {
-			error: error as Error,
-			retryable: RETRYABLE_STATUSES.has(details.status) && !NEVER_RETRIED_CODES.has(String(code)),
-			retryAfterMs: details.retryAfterMs,
-		};
-	}
-	const code = networkCode(error);
-	if (code && TRANSIENT_NETWORK_CODES.has(code)) {
-		const timedOut = code === 'ETIMEDOUT' || code === 'ECONNABORTED' || code === 'ESOCKETTIMEDOUT';
-		const message = timedOut
-			? `NanoGPT did not answer within ${Math.round(timeoutMs / 1000)} seconds`
-			: `The connection to NanoGPT failed (${NETWORK_FAILURE_WORDS[code] ?? 'network error'})`;
-		const description = timedOut
-			? 'Long generations can take a while: raise Timeout under Retries and Timeout.'
-			: 'Check the network and the credential Base URL. The node retried the request before giving up.';
-		return {
-			error: new NodeApiError(
-				context.getNode(),
-				{ message, networkCode: code },
-				{ message, description, httpCode: timedOut ? '408' : undefined },
-			),
-			retryable: true,
-		};
-	}
-	if (error instanceof NodeOperationError || error instanceof NodeApiError) {
-		return { error, retryable: false };
-	}
-	const message = (error as Error | undefined)?.message ?? String(error);
-	return { error: new NodeOperationError(context.getNode(), message), retryable: false };
-}
-
-/** Exponential backoff with jitter; a Retry-After from NanoGPT wins. */
-export function retryDelayMs(attempt: number, retryAfterMs: number | undefined, random = Math.random): number {
-	if (retryAfterMs !== undefined) return retryAfterMs;
-	const exponential = Math.min(MAX_SINGLE_DELAY_MS, BASE_DELAY_MS * 2 ** attempt);
-	return Math.round(exponential / 2 + random() * (exponential / 2));
-}
-
 /** Sleeps in short steps so a cancelled execution stops waiting promptly. */
-export async function waitUnlessCancelled(context: IExecuteSingleFunctions, ms: number): Promise<void> {
+export async function waitUnlessCancelled(context: Pick<IExecuteSingleFunctions, 'getNode' | 'getExecutionCancelSignal'>, ms: number): Promise<void> {
 	const signal = context.getExecutionCancelSignal?.();
 	let remaining = ms;
 	while (remaining > 0) {
@@ -165,29 +59,79 @@ async function waitForSendSlot(context: IExecuteSingleFunctions, requestsPerSeco
 	await sendScheduleFor(context, requestsPerSecond).take(async (ms) => await waitUnlessCancelled(context, ms));
 }
 
+/** Runs postReceive actions in order, each on the previous action's output. */
+export async function runPostReceive(
+	context: IExecuteSingleFunctions,
+	actions: Array<(this: IExecuteSingleFunctions, items: INodeExecutionData[], response: IN8nHttpFullResponse) => Promise<INodeExecutionData[]>>,
+	items: INodeExecutionData[],
+	response: IN8nHttpFullResponse,
+): Promise<INodeExecutionData[]> {
+	let current = items;
+	for (const action of actions) current = await action.call(context, current, response);
+	return current;
+}
+
+export type ReceiveAction = (
+	this: IExecuteSingleFunctions,
+	items: INodeExecutionData[],
+	response: IN8nHttpFullResponse,
+) => Promise<INodeExecutionData[]>;
+
 /**
- * requestOperations.pagination: sends one item's request and retries only that item on timeouts,
- * connection resets, 408, 429 and 5xx, up to the user's limits. Successful items are never re-sent.
- * Every attempt, retries included, waits for its turn in the run's pacing first; that wait does not
- * count towards Max Total Retry Wait.
+ * Sends one item's request and retries only that item on timeouts, connection resets, 408, 429 and 5xx, up to
+ * the user's limits. `untilAnswered` are the postReceive steps up to the status check: a failure there may be
+ * retried; once they pass, the answer is final and the item is never sent again (it was accepted and billed).
+ * Every attempt, retries included, waits for its turn in the run's pacing first; that wait does not count
+ * towards Max Total Retry Wait.
  */
 export async function sendWithRetries(
-	this: IExecutePaginationFunctions,
-	requestData: DeclarativeRestApiSettings.ResultOptions,
-): Promise<INodeExecutionData[]> {
-	const settings = readRequestSettings(this);
+	context: IExecuteSingleFunctions,
+	connection: Connection,
+	requestOptions: IHttpRequestOptions,
+	settings: RequestSettings,
+	untilAnswered: ReceiveAction[],
+): Promise<{ items: INodeExecutionData[]; response: IN8nHttpFullResponse }> {
 	let waited = 0;
 	for (let attempt = 0; ; attempt++) {
-		await waitForSendSlot(this, settings.maxRequestsPerSecond);
+		await waitForSendSlot(context, settings.maxRequestsPerSecond);
+		let failure: { error: Error; retryable: boolean; retryAfterMs?: number };
 		try {
-			return await this.makeRoutingRequest(requestData);
+			const response = await requestNanoGpt(
+				context,
+				connection.endpoint,
+				{
+					method: requestOptions.method ?? 'GET',
+					url: requestOptions.url,
+					qs: requestOptions.qs,
+					body: requestOptions.body,
+					headers: requestOptions.headers,
+					json: requestOptions.json,
+					encoding: requestOptions.encoding,
+					timeoutMs: requestOptions.timeout ?? settings.timeoutMs,
+					signal: context.getExecutionCancelSignal?.(),
+				},
+				connection.credentials,
+			);
+			const full = response as IN8nHttpFullResponse;
+			try {
+				const items = await runPostReceive(context, untilAnswered, [{ json: response.body as never }], full);
+				return { items, response: full };
+			} catch (error) {
+				const details = detailsOf(error);
+				const code = ((error as { context?: { nanoGpt?: { code?: string } } }).context?.nanoGpt?.code);
+				failure = {
+					error: error as Error,
+					retryable: details !== undefined && isRetryableAnswer(details.status, code),
+					retryAfterMs: details?.retryAfterMs,
+				};
+			}
 		} catch (error) {
-			const failure = classifyFailure(this, error, settings.timeoutMs);
-			if (!failure.retryable || attempt >= settings.maxRetries) throw failure.error;
-			const delay = retryDelayMs(attempt, failure.retryAfterMs);
-			if (waited + delay > settings.maxRetryWaitMs) throw failure.error;
-			await waitUnlessCancelled(this, delay);
-			waited += delay;
+			failure = { error: error as Error, retryable: isRetryableFailure(error) };
 		}
+		if (!failure.retryable || attempt >= settings.maxRetries) throw failure.error;
+		const delay = retryDelayMs(attempt, failure.retryAfterMs);
+		if (waited + delay > settings.maxRetryWaitMs) throw failure.error;
+		await waitUnlessCancelled(context, delay);
+		waited += delay;
 	}
 }

@@ -1,6 +1,6 @@
 import type { IExecuteSingleFunctions, IN8nHttpFullResponse, INodeExecutionData } from 'n8n-workflow';
 
-import { nanoGptApiError, parseNanoGptError } from '../../shared/errors';
+import { nanoGptApiError, parseNanoGptError } from '../../../shared/errors';
 
 /** HTTP statuses NanoGPT answers for accounts (or keys) without a subscription. */
 const NO_SUBSCRIPTION_STATUSES = new Set([403, 404]);

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestMethods, INodeProperties } from 'n8n-workflow';
 
-import { CREDENTIAL_TYPE, normalizeBaseUrl } from '../../shared/constants';
-import { nanoGptApiError, parseNanoGptError } from '../../shared/errors';
+import { tryCallNanoGpt } from '../../../shared/connection';
+import { nanoGptApiError, parseNanoGptError } from '../../../shared/errors';
 import { readRequestSettings } from '../../shared/requestSettings';
 import { selectedModel } from '../../shared/transport';
 
@@ -66,23 +66,21 @@ export async function fetchJobStatus(
 	context: IExecuteSingleFunctions,
 	request: { method: IHttpRequestMethods; url: string; qs?: IDataObject; body?: IDataObject },
 ): Promise<IDataObject | undefined> {
-	const credentials = await context.getCredentials(CREDENTIAL_TYPE);
-	let response: { statusCode: number; body: unknown; headers: IDataObject };
-	try {
-		response = (await context.helpers.httpRequestWithAuthentication.call(context, CREDENTIAL_TYPE, {
-			method: request.method,
-			baseURL: normalizeBaseUrl(credentials.baseUrl),
-			url: request.url,
-			...(request.qs ? { qs: request.qs } : {}),
-			...(request.body ? { body: request.body } : {}),
-			json: true,
-			returnFullResponse: true,
-			ignoreHttpStatusErrors: true,
-			timeout: readRequestSettings(context).timeoutMs,
-		})) as { statusCode: number; body: unknown; headers: IDataObject };
-	} catch {
+	const outcome = await tryCallNanoGpt(context, {
+		method: request.method,
+		url: request.url,
+		...(request.qs ? { qs: request.qs } : {}),
+		...(request.body ? { body: request.body } : {}),
+		json: true,
+		timeoutMs: readRequestSettings(context).timeoutMs,
+		signal: context.getExecutionCancelSignal?.(),
+	});
+	// A redirect away from NanoGPT, a bad Base URL or a cancelled run ends the wait; other faults: poll again.
+	if ('error' in outcome) {
+		if (outcome.final) throw outcome.error;
 		return undefined;
 	}
+	const response = outcome.response;
 	if (response.statusCode === 429 || response.statusCode >= 500) return undefined;
 	if (response.statusCode >= 400) {
 		throw nanoGptApiError(

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteSingleFunctions } from 'n8n-workflow';
 
-import { CREDENTIAL_TYPE, normalizeBaseUrl } from '../../shared/constants';
-import { nanoGptApiError, parseNanoGptError } from '../../shared/errors';
+import { tryCallNanoGpt } from '../../../shared/connection';
+import { nanoGptApiError, parseNanoGptError } from '../../../shared/errors';
 import { normalizeVideoStatus, type VideoStatus } from './videoStatus';
 
 /** Statuses of a status check that mean "ask again later", not "the job is gone". */
@@ -18,23 +18,20 @@ export async function fetchVideoStatus(
 	requestId: string,
 	timeoutMs: number,
 ): Promise<StatusCheck> {
-	const credentials = await context.getCredentials(CREDENTIAL_TYPE);
-	let response: { statusCode: number; body: unknown; headers: IDataObject };
-	try {
-		response = (await context.helpers.httpRequestWithAuthentication.call(context, CREDENTIAL_TYPE, {
-			method: 'GET',
-			baseURL: normalizeBaseUrl(credentials.baseUrl),
-			url: '/video/status',
-			qs: { requestId },
-			headers: { Accept: 'application/json' },
-			json: true,
-			returnFullResponse: true,
-			ignoreHttpStatusErrors: true,
-			timeout: timeoutMs,
-		})) as { statusCode: number; body: unknown; headers: IDataObject };
-	} catch (error) {
-		return { ok: false, transient: true, problem: `the status check failed (${(error as Error).message})` };
+	const outcome = await tryCallNanoGpt(context, {
+		method: 'GET',
+		url: '/video/status',
+		qs: { requestId },
+		headers: { Accept: 'application/json' },
+		json: true,
+		timeoutMs,
+		signal: context.getExecutionCancelSignal?.(),
+	});
+	if ('error' in outcome) {
+		if (outcome.final) throw outcome.error;
+		return { ok: false, transient: true, problem: `the status check failed (${outcome.error.message})` };
 	}
+	const response = outcome.response;
 	if (response.statusCode >= 400) {
 		const details = parseNanoGptError(response.statusCode, response.body, response.headers);
 		if (TRANSIENT_STATUSES.has(response.statusCode)) {

@@ -61,13 +61,17 @@ const SECRET_PATTERNS: RegExp[] = [
 ];
 
 /** Removes anything that looks like a NanoGPT key (sk-nano-..., legacy UUID keys, auth headers) from text. */
-export function redactSecrets(text: string): string {
+export function redactSecrets(text: string, extraSecrets: string[] = []): string {
+	const withoutKeys = extraSecrets.reduce(
+		(result, secret) => (secret.length >= 8 ? result.split(secret).join('[redacted]') : result),
+		text,
+	);
 	return SECRET_PATTERNS.reduce(
 		(result, pattern) =>
 			result.replace(pattern, (match: string, prefix?: string) =>
 				typeof prefix === 'string' && /[:=]/.test(prefix) ? `${prefix}[redacted]` : '[redacted]',
 			),
-		text,
+		withoutKeys,
 	);
 }
 
