@@ -103,6 +103,91 @@ function chatAnswer(body) {
 	return `Fake answer to: ${prompt.slice(0, 200)}`;
 }
 
+/** Routes of the operations added for issue 15 (providers, account, image edit, Responses, Anthropic Messages). */
+function restRoutes() {
+	const responseObject = (body, id = 'resp_e2e_1') => ({
+		id,
+		object: 'response',
+		created_at: 1763800000,
+		model: body.model || 'openai/gpt-5.2',
+		status: 'completed',
+		previous_response_id: body.previous_response_id || null,
+		output: [
+			{
+				type: 'message',
+				role: 'assistant',
+				content: [{ type: 'output_text', text: `Fake response to: ${typeof body.input === 'string' ? body.input : 'messages'}` }],
+			},
+		],
+		usage: { input_tokens: 9, output_tokens: 6, total_tokens: 15 },
+		x_nanogpt_pricing: PRICING,
+	});
+	return {
+		'GET /models/deepseek%2Fdeepseek-v3.2/providers': () => ({
+			json: {
+				canonicalId: 'deepseek/deepseek-v3.2',
+				displayName: 'DeepSeek V3.2',
+				supportsProviderSelection: true,
+				defaultPrice: { inputPer1kTokens: 0.0004, outputPer1kTokens: 0.00175 },
+				providers: [
+					{ provider: 'deepinfra', pricing: { inputPer1kTokens: 0.0003, outputPer1kTokens: 0.001 }, available: true },
+					{ provider: 'novita', pricing: { inputPer1kTokens: 0.0005, outputPer1kTokens: 0.002 }, available: false },
+				],
+			},
+		}),
+		'GET /user/provider-preferences': () => ({
+			json: { preferredProviders: [], excludedProviders: [], enableFallback: true, modelOverrides: {}, availableProviders: ['deepinfra'] },
+		}),
+		'PATCH /user/provider-preferences': (request) => ({
+			json: { preferredProviders: [], excludedProviders: [], enableFallback: true, modelOverrides: {}, ...(request.json || {}) },
+		}),
+		'DELETE /user/provider-preferences': () => ({ status: 204 }),
+		'GET /v1/usage': (request) => ({
+			json: {
+				object: 'usage',
+				scope: 'current_key',
+				apiKey: { id: 123 },
+				from: request.query.from || '2026-05-01',
+				to: request.query.to || '2026-05-31',
+				timezone: 'UTC',
+				groupBy: request.query.group_by || 'day,model',
+				asOf: '2026-05-31T12:00:00.000Z',
+				source: { type: 'aggregate' },
+				totals: { requests: 3, costUsd: 0.5, refundedUsd: 0, netCostUsd: 0.5, inputTokens: 300, outputTokens: 120, reasoningTokens: 0, totalTokens: 420 },
+				byModel: [
+					{ model: 'GPT-5.2', requests: 2, costUsd: 0.4, refundedUsd: 0, netCostUsd: 0.4, inputTokens: 200, outputTokens: 100, reasoningTokens: 0, totalTokens: 300 },
+					{ model: 'DeepSeek V3.2', requests: 1, costUsd: 0.1, refundedUsd: 0, netCostUsd: 0.1, inputTokens: 100, outputTokens: 20, reasoningTokens: 0, totalTokens: 120 },
+				],
+			},
+		}),
+		'POST /v1/images/edits': (request) => ({
+			json: {
+				created: 1763800000,
+				data: Array.from({ length: (request.json && request.json.n) || 1 }, () => ({ b64_json: PNG_1X1.toString('base64') })),
+				cost: 0.04,
+				paymentSource: 'USD',
+				remainingBalance: 129.4,
+			},
+		}),
+		'POST /v1/responses': (request) => ({
+			json: responseObject(request.json || {}, request.json && request.json.previous_response_id ? 'resp_e2e_2' : 'resp_e2e_1'),
+		}),
+		'GET /v1/responses/resp_e2e_1': () => ({ json: responseObject({ input: 'stored' }) }),
+		'POST /v1/messages': (request) => ({
+			json: {
+				id: 'msg_e2e_1',
+				type: 'message',
+				role: 'assistant',
+				model: request.json && request.json.model,
+				content: [{ type: 'text', text: `Fake message answer to: ${lastUserText(request.json && request.json.messages)}` }],
+				stop_reason: 'end_turn',
+				usage: { input_tokens: 11, output_tokens: 7 },
+				x_nanogpt_pricing: PRICING,
+			},
+		}),
+	};
+}
+
 function defaultRoutes(server) {
 	return {
 		'POST /v1/chat/completions': (request) => {
@@ -259,6 +344,7 @@ function defaultRoutes(server) {
 		}),
 		'GET /files/video.mp4': () => ({ headers: { 'content-type': 'video/mp4' }, body: MP4_BYTES }),
 		...knowledgeRoutes(),
+		...restRoutes(),
 	};
 }
 

@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { contextMemoryOptions } from '../NanoGpt/resources/text/contextMemory';
+import { chatControlProperties } from '../NanoGpt/shared/chatControls';
 
 export const DEFAULT_TIMEOUT_SECONDS = 600;
 export const DEFAULT_MAX_RETRIES = 2;
@@ -57,8 +58,34 @@ export const optionsProperty: INodeProperties = {
 	type: 'collection',
 	placeholder: 'Add Option',
 	default: {},
-	options: [
+	options: ([
 		...contextMemoryOptions,
+		{
+			displayName: 'Logit Bias',
+			name: 'logitBias',
+			type: 'json',
+			default: '{}',
+			description: 'JSON object mapping token IDs to a bias from -100 to 100, for example {"50256": -100}',
+		},
+		numberOption('Min Tokens', 'minTokens', 0, 'Minimum number of tokens to generate before stop conditions apply (where supported)', { min: 0, integer: true }),
+		numberOption('Mirostat Eta', 'mirostatEta', 0.1, 'Mirostat learning rate, used when Mirostat Mode is 1 or 2', { min: 0 }),
+		{
+			displayName: 'Mirostat Mode',
+			name: 'mirostatMode',
+			type: 'options',
+			default: 0,
+			description: 'Mirostat sampling for models that support it',
+			options: [
+				{ name: 'Disabled', value: 0 },
+				{ name: 'Mirostat 1', value: 1 },
+				{ name: 'Mirostat 2', value: 2 },
+			],
+		},
+		numberOption('Mirostat Tau', 'mirostatTau', 5, 'Mirostat target entropy, used when Mirostat Mode is 1 or 2', { min: 0 }),
+		numberOption('Tail Free Sampling', 'tfs', 1, 'Tail free sampling (0 to 1). 1 disables it.', { min: 0, max: 1 }),
+		numberOption('Top A', 'topA', 0, 'Top-A sampling threshold; leave unset unless the model description asks for it', { min: 0 }),
+		numberOption('Typical P', 'typicalP', 1, 'Typical sampling (0 to 1). 1 disables it.', { min: 0, max: 1 }),
+		...chatControlProperties(false),
 		numberOption('Frequency Penalty', 'frequencyPenalty', 0, 'Penalizes tokens by how often they already appeared (-2 to 2)', { min: -2, max: 2 }),
 		numberOption('Max Retries', 'maxRetries', DEFAULT_MAX_RETRIES, 'How often a request that failed with a timeout, a connection reset, a rate limit (429) or a server error (5xx) is sent again. Other errors are never retried.', { min: 0, max: 10, integer: true }),
 		numberOption('Max Tokens', 'maxTokens', 4096, 'Upper bound on the number of generated tokens per model call', { min: 1, integer: true }),
@@ -104,5 +131,5 @@ export const optionsProperty: INodeProperties = {
 		numberOption('Timeout (Seconds)', 'timeout', DEFAULT_TIMEOUT_SECONDS, 'How long to wait for NanoGPT to answer one model call', { min: 1 }),
 		numberOption('Top K', 'topK', 40, 'Sample only from the K most likely tokens', { min: 0, integer: true }),
 		numberOption('Top P', 'topP', 1, 'Nucleus sampling: sample from the smallest set of tokens whose probability adds up to Top P (0 to 1)', { min: 0, max: 1 }),
-	],
+	] as INodeProperties[]).sort((a, b) => a.displayName.localeCompare(b.displayName)),
 };

@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { withMemorySuffix } from '../NanoGpt/resources/text/contextMemory';
+import { bodyFromOptions } from '../NanoGpt/shared/chatControls';
 import { DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_SECONDS } from './properties';
 
 /** Everything the chat model needs from the node parameters, already checked. */
@@ -26,6 +27,13 @@ const NUMBER_FIELDS: NumberField[] = [
 	{ option: 'frequencyPenalty', apiField: 'frequency_penalty', displayName: 'Frequency Penalty', min: -2, max: 2 },
 	{ option: 'maxTokens', apiField: 'max_tokens', displayName: 'Max Tokens', min: 1, integer: true },
 	{ option: 'minP', apiField: 'min_p', displayName: 'Min P', min: 0, max: 1 },
+	{ option: 'minTokens', apiField: 'min_tokens', displayName: 'Min Tokens', min: 0, integer: true },
+	{ option: 'mirostatEta', apiField: 'mirostat_eta', displayName: 'Mirostat Eta', min: 0 },
+	{ option: 'mirostatMode', apiField: 'mirostat_mode', displayName: 'Mirostat Mode', min: 0, max: 2, integer: true },
+	{ option: 'mirostatTau', apiField: 'mirostat_tau', displayName: 'Mirostat Tau', min: 0 },
+	{ option: 'tfs', apiField: 'tfs', displayName: 'Tail Free Sampling', min: 0, max: 1 },
+	{ option: 'topA', apiField: 'top_a', displayName: 'Top A', min: 0 },
+	{ option: 'typicalP', apiField: 'typical_p', displayName: 'Typical P', min: 0, max: 1 },
 	{ option: 'presencePenalty', apiField: 'presence_penalty', displayName: 'Presence Penalty', min: -2, max: 2 },
 	{ option: 'repetitionPenalty', apiField: 'repetition_penalty', displayName: 'Repetition Penalty', min: -2, max: 2 },
 	{ option: 'seed', apiField: 'seed', displayName: 'Seed', integer: true },
@@ -66,6 +74,39 @@ function checkedNumber(field: NumberField, raw: unknown): number {
 	return value;
 }
 
+/** The error callback of the shared chat controls. */
+function failOption(message: string, description: string): never {
+	throw new InvalidOptionError(message, description);
+}
+
+/** The Logit Bias option (JSON text or an object from an expression) as token ID -> number. */
+function logitBiasOf(raw: unknown): IDataObject {
+	let bias = raw;
+	let parseError: string | undefined;
+	if (typeof raw === 'string') {
+		try {
+			bias = JSON.parse(raw.trim() === '' ? '{}' : raw);
+		} catch (error) {
+			parseError = (error as Error).message;
+		}
+	}
+	if (parseError !== undefined) {
+		throw new InvalidOptionError('The option "Logit Bias" is not valid JSON', `${parseError}. Example: {"50256": -100}.`);
+	}
+	if (!bias || typeof bias !== 'object' || Array.isArray(bias)) {
+		throw new InvalidOptionError('The option "Logit Bias" must be a JSON object', 'Map token IDs to numbers, for example {"50256": -100}.');
+	}
+	for (const [token, value] of Object.entries(bias)) {
+		if (typeof value !== 'number' || !Number.isFinite(value) || value < -100 || value > 100) {
+			throw new InvalidOptionError(
+				'The option "Logit Bias" must map token IDs to numbers from -100 to 100',
+				`The value for token "${token}" is ${JSON.stringify(value)}. Example: {"50256": -100}.`,
+			);
+		}
+	}
+	return bias as IDataObject;
+}
+
 /** Turns the Model and Options parameters into request fields and transport settings. */
 export function chatModelSettings(model: unknown, options: IDataObject): ChatModelSettings {
 	const modelId = typeof model === 'string' ? model.trim() : '';
@@ -85,6 +126,8 @@ export function chatModelSettings(model: unknown, options: IDataObject): ChatMod
 		body.reasoning_effort = effort;
 	}
 	if (options.responseFormat === 'json_object') body.response_format = { type: 'json_object' };
+	if (options.logitBias !== undefined) body.logit_bias = logitBiasOf(options.logitBias);
+	Object.assign(body, bodyFromOptions(options, failOption));
 
 	const timeoutSeconds =
 		options.timeout === undefined

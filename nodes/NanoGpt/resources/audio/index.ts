@@ -4,6 +4,7 @@ import { operationRouting } from '../../shared/operation';
 import { buildCreateSpeechBody } from './createSpeechBody';
 import { createSpeechFields } from './createSpeechFields';
 import { createTranscriptionFields } from './createTranscriptionFields';
+import { buildSpeechJobQuery, buildTranscriptionJobBody, getJobFields, outputSpeechJob, outputTranscriptionJob } from './getJob';
 import { speechToBinary } from './speechOutput';
 import { TRANSCRIPTION_URL, buildTranscriptionBody } from './transcriptionBody';
 import { transcriptionToItem } from './transcriptionOutput';
@@ -41,7 +42,30 @@ export const audioOperations: INodeProperties = {
 				postReceive: [transcriptionToItem],
 			}),
 		},
+		{
+			name: 'Get Speech Job',
+			value: 'getSpeechJob',
+			action: 'Get a speech job',
+			description: 'Check a background speech job by its run ID; download the audio when it is completed',
+			routing: operationRouting({ method: 'GET', url: '/tts/status' }, [buildSpeechJobQuery], {
+				postReceive: [outputSpeechJob],
+			}),
+		},
+		{
+			name: 'Get Transcription Job',
+			value: 'getTranscriptionJob',
+			action: 'Get a transcription job',
+			description: 'Check a background transcription job by its run ID; the transcription when it is completed',
+			routing: operationRouting({ method: 'POST', url: '/transcribe/status' }, [buildTranscriptionJobBody], {
+				postReceive: [outputTranscriptionJob],
+			}),
+		},
 	],
 };
 
-export const audioDescription: INodeProperties[] = [audioOperations, ...createSpeechFields, ...createTranscriptionFields];
+export const audioDescription: INodeProperties[] = [
+	audioOperations,
+	...createSpeechFields,
+	...createTranscriptionFields,
+	...getJobFields,
+];

@@ -14,6 +14,14 @@ export interface JobSettings {
 export function jobWaitOptions(defaultMaxWaitSeconds: number): INodeProperties[] {
 	return [
 		{
+			displayName: 'Wait for Completion',
+			name: 'waitForCompletion',
+			type: 'boolean',
+			default: true,
+			description:
+				'Whether to wait until a job NanoGPT runs in the background has finished. Off: return the job ticket (its runId) at once, to check it later with a Get … Job operation.',
+		},
+		{
 			displayName: 'Max Wait for Async Job (Seconds)',
 			name: 'maxWait',
 			type: 'number',
@@ -30,6 +38,11 @@ export function jobWaitOptions(defaultMaxWaitSeconds: number): INodeProperties[]
 			description: 'How often to ask NanoGPT whether a background job has finished',
 		},
 	];
+}
+
+/** Whether the operation waits for background jobs (the Wait for Completion option, on unless turned off). */
+export function waitsForJobs(context: IExecuteSingleFunctions): boolean {
+	return (context.getNodeParameter('options', {}) as IDataObject).waitForCompletion !== false;
 }
 
 export function readJobSettings(context: IExecuteSingleFunctions, defaultMaxWaitSeconds: number): JobSettings {

@@ -7,7 +7,7 @@ import { credentialSecrets } from '../../shared/secrets';
 import { readRequestSettings } from '../../shared/requestSettings';
 import { isSpeechTicket, waitForSpeechJob } from './speechJob';
 import { SPEECH_FORMAT_MIME_TYPES } from './speechFormats';
-import { isCompletedStatus, isFailedStatus, pickDefined } from './jobPolling';
+import { isCompletedStatus, isFailedStatus, pickDefined, waitsForJobs } from './jobPolling';
 
 function header(response: IN8nHttpFullResponse, name: string): string | undefined {
 	const key = Object.keys(response.headers ?? {}).find((candidate) => candidate.toLowerCase() === name);
@@ -86,6 +86,10 @@ export async function speechToBinary(
 	const bytes = bytesOf(response.body);
 	const answer = jsonAnswerOf(response, bytes);
 	let audio: { buffer: Buffer; mimeType?: string; details: IDataObject };
+	if (answer && isSpeechTicket(answer) && !waitsForJobs(this)) {
+		const model = this.getNodeParameter('model', '', { extractValue: true });
+		return [{ json: { state: 'pending', model: typeof model === 'string' ? model.trim() : model, ...answer } }];
+	}
 	if (answer) {
 		audio = await audioFromJson(this, answer);
 	} else {

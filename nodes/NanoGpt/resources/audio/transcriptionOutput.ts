@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteSingleFunctions, IN8nHttpFullResponse, INodeExecutionData } from 'n8n-workflow';
 
+import { waitsForJobs } from './jobPolling';
 import { isTranscriptionTicket, waitForTranscriptionJob } from './transcriptionJob';
 
 function numberOrNull(value: unknown): number | null {
@@ -42,6 +43,7 @@ export async function transcriptionToItem(
 ): Promise<INodeExecutionData[]> {
 	let body = response.body as IDataObject;
 	if (isTranscriptionTicket(response.statusCode, body)) {
+		if (!waitsForJobs(this)) return [{ json: { state: 'pending', ...body } }];
 		body = { ...body, ...(await waitForTranscriptionJob(this, body)) };
 	}
 	const simplify = this.getNodeParameter('simplify', true) as boolean;

@@ -3,6 +3,8 @@ import type { INodeProperties } from 'n8n-workflow';
 import { operationRouting } from '../../shared/operation';
 import { buildCreateImageBody } from './createImageBody';
 import { createImageFields } from './createImageFields';
+import { buildNsfwBody, checkNsfwFields, outputNsfw } from './checkNsfw';
+import { buildEditImageBody, editImageFields } from './edit';
 import { imagesToItems } from './imageOutput';
 
 export const imageOperations: INodeProperties = {
@@ -14,6 +16,13 @@ export const imageOperations: INodeProperties = {
 	default: 'create',
 	options: [
 		{
+			name: 'Check NSFW',
+			value: 'checkNsfw',
+			action: 'Check images for NSFW content',
+			description: 'Classify up to 10 images (binary or URL) as safe or not safe for work',
+			routing: operationRouting({ method: 'POST', url: '/nsfw/image' }, [buildNsfwBody], { postReceive: [outputNsfw] }),
+		},
+		{
 			name: 'Create',
 			value: 'create',
 			action: 'Create an image',
@@ -22,7 +31,16 @@ export const imageOperations: INodeProperties = {
 				postReceive: [imagesToItems],
 			}),
 		},
+		{
+			name: 'Edit',
+			value: 'edit',
+			action: 'Edit an image',
+			description: 'Change images from binary fields by prompt, optionally within a mask; the results as binary files',
+			routing: operationRouting({ method: 'POST', url: '/v1/images/edits' }, [buildEditImageBody], {
+				postReceive: [imagesToItems],
+			}),
+		},
 	],
 };
 
-export const imageDescription: INodeProperties[] = [imageOperations, ...createImageFields];
+export const imageDescription: INodeProperties[] = [imageOperations, ...createImageFields, ...editImageFields, ...checkNsfwFields];

@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { operationRouting } from '../../shared/operation';
+import { getProvidersFields, outputProviders, setProvidersUrl } from './getProviders';
 import { listFields, outputModels, setCatalogRequest } from './list';
 
 export const modelOperations: INodeProperties = {
@@ -11,6 +12,15 @@ export const modelOperations: INodeProperties = {
 	displayOptions: { show: { resource: ['model'] } },
 	default: 'list',
 	options: [
+		{
+			name: 'Get Providers',
+			value: 'getProviders',
+			action: 'Get the providers of a model',
+			description: 'List the providers that serve a model, with their prices and availability (for provider selection)',
+			routing: operationRouting({ method: 'GET', url: '/models/{canonicalId}/providers' }, [setProvidersUrl], {
+				postReceive: [outputProviders],
+			}),
+		},
 		{
 			name: 'List',
 			value: 'list',
@@ -25,4 +35,4 @@ export const modelOperations: INodeProperties = {
 };
 
 /** The model resource: its operation selector followed by each operation's fields. */
-export const modelDescription: INodeProperties[] = [modelOperations, ...listFields];
+export const modelDescription: INodeProperties[] = [modelOperations, ...listFields, ...getProvidersFields];

@@ -27,6 +27,13 @@ function kindOf(context: IExecuteSingleFunctions): ModelKind {
 	return kind as ModelKind;
 }
 
+/** The text catalogues besides the full one (same entries, filtered by how they are billed or for the account). */
+const TEXT_CATALOGUE_URLS: Record<string, string> = {
+	subscription: '/subscription/v1/models',
+	paid: '/paid/v1/models',
+	personalized: '/personalized/v1/models',
+};
+
 /** preSend: the catalogue of the chosen model type (URL and query), and a valid limit. */
 export async function setCatalogRequest(
 	this: IExecuteSingleFunctions,
@@ -37,6 +44,15 @@ export async function setCatalogRequest(
 	textParameter(this, this.getNodeParameter('sortBy', 'catalog'), 'Sort By');
 	requestOptions.url = endpoint.url;
 	requestOptions.qs = { ...(requestOptions.qs ?? {}), ...endpoint.qs };
+	if (requestOptions.url === CATALOG_ENDPOINTS.text.url) {
+		const catalogue = String(this.getNodeParameter('textCatalogue', 'all'));
+		if (catalogue !== 'all' && !(catalogue in TEXT_CATALOGUE_URLS)) {
+			throw new NodeOperationError(this.getNode(), `Unknown catalogue "${catalogue}"`, {
+				description: `Use one of: all, ${Object.keys(TEXT_CATALOGUE_URLS).join(', ')}.`,
+			});
+		}
+		requestOptions.url = TEXT_CATALOGUE_URLS[catalogue] ?? requestOptions.url;
+	}
 	if (!(this.getNodeParameter('returnAll', false) as boolean)) {
 		checkNumberInRange(this, this.getNodeParameter('limit', 50), 'Limit', { min: 1, integer: true });
 	}
@@ -99,6 +115,20 @@ export const listFields: INodeProperties[] = [
 			{ name: 'Text', value: 'text', description: 'Chat and completion models, priced per million tokens' },
 			{ name: 'Text to Speech', value: 'tts', description: 'Speech models, priced per thousand characters' },
 			{ name: 'Video', value: 'video', description: 'Video generation models' },
+		],
+	},
+	{
+		displayName: 'Catalogue',
+		name: 'textCatalogue',
+		type: 'options',
+		default: 'all',
+		description: 'Which list of text models',
+		displayOptions: { show: { ...show, modelType: ['text'] } },
+		options: [
+			{ name: 'All', value: 'all', description: 'Every text model (GET /v1/models)' },
+			{ name: 'Paid Only', value: 'paid', description: 'Models billed pay-as-you-go only (GET /paid/v1/models)' },
+			{ name: 'Personalized', value: 'personalized', description: 'The list of this account (GET /personalized/v1/models)' },
+			{ name: 'Subscription-Included', value: 'subscription', description: 'Models a NanoGPT subscription includes (GET /subscription/v1/models)' },
 		],
 	},
 	{

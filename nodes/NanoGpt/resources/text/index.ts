@@ -5,6 +5,10 @@ import { askFields, buildAskBody } from './ask';
 import { buildCompleteBody, completeFields } from './complete';
 import { buildCompressMemoryBody, compressMemoryFields, outputCompressedMemory } from './compressMemory';
 import { buildModerationBody, moderateFields, outputModeration } from './moderate';
+import { buildCreateResponseBody, createResponseFields, outputCreatedResponse } from './createResponse';
+import { getResponseFields, outputDeletedResponse, setResponseUrl } from './getResponse';
+import { buildMessageBody, messageFields } from './message';
+import { simplifyResponse } from './responseOutput';
 import { validateSamplingOptions } from './samplingOptions';
 
 export const textOperations: INodeProperties = {
@@ -37,6 +41,41 @@ export const textOperations: INodeProperties = {
 			routing: operationRouting({ method: 'POST', url: '/v1/memory' }, [buildCompressMemoryBody], { postReceive: [outputCompressedMemory] }),
 		},
 		{
+			name: 'Create Response',
+			value: 'createResponse',
+			action: 'Create a response',
+			description: 'Ask a model through the Responses API: threads by previous response ID, stored and background responses',
+			routing: operationRouting({ method: 'POST', url: '/v1/responses' }, [buildCreateResponseBody], {
+				postReceive: [outputCreatedResponse],
+			}),
+		},
+		{
+			name: 'Delete Response',
+			value: 'deleteResponse',
+			action: 'Delete a stored response',
+			description: 'Delete a stored Responses API response by its ID',
+			routing: operationRouting({ method: 'DELETE', url: '/v1/responses/{id}' }, [setResponseUrl], {
+				postReceive: [outputDeletedResponse],
+				jsonBody: false,
+			}),
+		},
+		{
+			name: 'Get Response',
+			value: 'getResponse',
+			action: 'Get a stored response',
+			description: 'Get a stored or background Responses API response by its ID (its status and, when done, the answer)',
+			routing: operationRouting({ method: 'GET', url: '/v1/responses/{id}' }, [setResponseUrl], {
+				postReceive: [simplifyResponse],
+			}),
+		},
+		{
+			name: 'Message (Anthropic Format)',
+			value: 'message',
+			action: 'Send a message in anthropic format',
+			description: 'Send a conversation to POST /v1/messages (Anthropic Messages format): system, thinking budget, cache control',
+			routing: operationRouting({ method: 'POST', url: '/v1/messages' }, [buildMessageBody]),
+		},
+		{
 			name: 'Moderate',
 			value: 'moderate',
 			action: 'Moderate a text or image',
@@ -46,6 +85,14 @@ export const textOperations: INodeProperties = {
 	],
 };
 
-export const textFields: INodeProperties[] = [...askFields, ...completeFields, ...compressMemoryFields, ...moderateFields];
+export const textFields: INodeProperties[] = [
+	...askFields,
+	...completeFields,
+	...createResponseFields,
+	...getResponseFields,
+	...messageFields,
+	...compressMemoryFields,
+	...moderateFields,
+];
 
 export const textDescription: INodeProperties[] = [textOperations, ...textFields];

@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodePr
 import { NodeOperationError } from 'n8n-workflow';
 
 import { bodyOf, checkNumberInRange, describeType, parseJsonParameter, textParameter } from '../../shared/parameters';
+import { chatControlProperties, normalizeChatControls } from '../../shared/chatControls';
 
 /** Where a sampling option is accepted: chat completions, text completions or both. */
 type Endpoint = 'chat' | 'completion';
@@ -119,6 +120,11 @@ export async function validateSamplingOptions(
 			description: `It is ${describeType(reasoning.exclude)}.`,
 		});
 	}
+	const optionsName = this.getNodeParameter('operation', '') === 'complete' ? 'completeOptions' : 'options';
+	const options = this.getNodeParameter(optionsName, {}) as IDataObject;
+	normalizeChatControls(body, options, (message, description) => {
+		throw new NodeOperationError(this.getNode(), message, { description });
+	});
 	return requestOptions;
 }
 
@@ -234,5 +240,5 @@ function samplingOptions(endpoint: Endpoint): INodeProperties[] {
 }
 
 export function sortedSamplingOptions(endpoint: Endpoint, extra: INodeProperties[] = []): INodeProperties[] {
-	return [...samplingOptions(endpoint), ...extra].sort((a, b) => a.displayName.localeCompare(b.displayName));
+	return [...samplingOptions(endpoint), ...chatControlProperties(true), ...extra].sort((a, b) => a.displayName.localeCompare(b.displayName));
 }
