@@ -1,6 +1,6 @@
 import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
 
-import { CREDENTIAL_TYPE, normalizeBaseUrl } from '../../shared/constants';
+import { connectionOf } from '../../../shared/connection';
 import { requireText } from '../../shared/parameters';
 
 const showBoth = { resource: ['account'], operation: ['getTeeAttestation', 'getTeeSignature'] };
@@ -8,8 +8,9 @@ const showSignature = { resource: ['account'], operation: ['getTeeSignature'] };
 
 /** The TEE endpoints live on the site root (https://nano-gpt.com/v1/tee/...), not under /api. */
 async function rootUrl(context: IExecuteSingleFunctions, path: string): Promise<string> {
-	const credentials = await context.getCredentials(CREDENTIAL_TYPE);
-	return `${normalizeBaseUrl(credentials.baseUrl).replace(/\/api$/, '')}${path}`;
+	// Same origin as the Base URL, so the key stays with NanoGPT.
+	const { endpoint } = await connectionOf(context);
+	return `${endpoint.baseUrl.replace(/\/api$/, '')}${path}`;
 }
 
 function teeModel(context: IExecuteSingleFunctions): string {

@@ -29,7 +29,7 @@ export async function buildNsfwBody(
 ): Promise<IHttpRequestOptions> {
 	const body = bodyOf(requestOptions);
 	if (this.getNodeParameter('nsfwSource', 'binary') === 'url') {
-		const urls = binaryPropertyNames(this.getNodeParameter('nsfwImageUrls', ''));
+		const urls = binaryPropertyNames(this, this.getNodeParameter('nsfwImageUrls', ''), 'Image URLs');
 		if (urls.length === 0) {
 			throw new NodeOperationError(this.getNode(), 'The parameter "Image URLs" is empty', {
 				description: 'Enter one or more public http(s) image URLs, separated by commas.',
@@ -46,7 +46,7 @@ export async function buildNsfwBody(
 		body.image_urls = urls.length === 1 ? urls[0] : urls;
 		return requestOptions;
 	}
-	const names = binaryPropertyNames(this.getNodeParameter('nsfwBinaryFields', 'data'));
+	const names = binaryPropertyNames(this, this.getNodeParameter('nsfwBinaryFields', 'data'), 'Input Binary Fields');
 	if (names.length === 0) {
 		throw new NodeOperationError(this.getNode(), 'The parameter "Input Binary Fields" is empty', {
 			description: 'Enter the binary field of the input item that holds the image, for example data.',

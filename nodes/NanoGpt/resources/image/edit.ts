@@ -20,7 +20,7 @@ export async function buildEditImageBody(
 	if (size === '') delete body.size;
 	else body.size = size;
 
-	const names = binaryPropertyNames(this.getNodeParameter('editImages', 'data'));
+	const names = binaryPropertyNames(this, this.getNodeParameter('editImages', 'data'), 'Input Images');
 	if (names.length === 0) {
 		throw new NodeOperationError(this.getNode(), 'The parameter "Input Images" is empty', {
 			description: 'Enter the binary field of the input item that holds the image to edit, for example data.',

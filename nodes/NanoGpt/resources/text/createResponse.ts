@@ -96,6 +96,7 @@ export async function outputCreatedResponse(
 		body = await pollUntilDone(this, {
 			...settings,
 			what: `background response ${id}`,
+			jobId: id,
 			check: async () => {
 				const status = await fetchJobStatus(this, { method: 'GET', url: `/v1/responses/${encodeURIComponent(id)}` });
 				return status && !PENDING.includes(String(status.status)) ? { done: true, value: status } : { done: false };
