@@ -49,7 +49,7 @@ async function waitForReady(processHandle, url, timeoutMs) {
 }
 
 /** Starts main and the workers at once (the database is migrated by the imports before) and waits until all are ready. */
-async function startCluster({ runtime, env, mainPort, brokerPorts, healthPorts, logDir, workerConcurrency = 1, timeoutMs = 240_000 }) {
+async function startCluster({ runtime, env, mainPort, brokerPorts, healthPorts, logDir, workerConcurrency = 1, timeoutMs = 300_000 }) {
 	const main = startN8nProcess(runtime, 'main', ['start'], { ...env, N8N_PORT: String(mainPort), N8N_RUNNERS_BROKER_PORT: String(brokerPorts[0]), WEBHOOK_URL: `http://127.0.0.1:${mainPort}/` }, logDir);
 	const workers = healthPorts.map((healthPort, index) =>
 		startN8nProcess(
