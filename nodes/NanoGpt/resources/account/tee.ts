@@ -1,6 +1,7 @@
 import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
 
-import { CREDENTIAL_TYPE, normalizeBaseUrl } from '../../shared/constants';
+import { parseBaseUrl } from '../../../shared/baseUrl';
+import { CREDENTIAL_TYPE } from '../../shared/constants';
 import { requireText } from '../../shared/parameters';
 
 const showBoth = { resource: ['account'], operation: ['getTeeAttestation', 'getTeeSignature'] };
@@ -9,7 +10,7 @@ const showSignature = { resource: ['account'], operation: ['getTeeSignature'] };
 /** The TEE endpoints live on the site root (https://nano-gpt.com/v1/tee/...), not under /api. */
 async function rootUrl(context: IExecuteSingleFunctions, path: string): Promise<string> {
 	const credentials = await context.getCredentials(CREDENTIAL_TYPE);
-	return `${normalizeBaseUrl(credentials.baseUrl).replace(/\/api$/, '')}${path}`;
+	return `${parseBaseUrl(credentials.baseUrl, context.getNode()).baseUrl.replace(/\/api$/, '')}${path}`;
 }
 
 function teeModel(context: IExecuteSingleFunctions): string {
