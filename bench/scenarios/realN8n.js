@@ -240,6 +240,11 @@ async function main() {
 	const load = { start: os.loadavg() };
 	const packages = preparePackages({ textOnly: PARTS.includes('cpu') });
 	const builds = { full: describeBuild(packages.full.dir), textOnly: packages.textOnly ? describeBuild(packages.textOnly.dir) : undefined };
+	// Removed on every way out, Ctrl-C included (bench/lib/n8nProcess.js exits the process on signals).
+	const removeTemp = () => {
+		if (!process.env.BENCH_KEEP_TEMP) fs.rmSync(packages.workDir, { recursive: true, force: true });
+	};
+	process.on('exit', removeTemp);
 	const server = await startFakeServer({});
 	const filesDir = path.join(packages.workDir, 'files');
 	fs.mkdirSync(filesDir, { recursive: true });
