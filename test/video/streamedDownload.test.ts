@@ -16,8 +16,11 @@ describe('a finished video is streamed into n8n binary storage', () => {
 			raw: (res) => {
 				res.writeHead(200, { 'content-type': 'video/mp4' });
 				let offset = 0;
-				const next = () => {
-					if (offset >= video.length) return res.end();
+				const next = (): void => {
+					if (offset >= video.length) {
+						res.end();
+						return;
+					}
 					const chunk = video.subarray(offset, offset + 64 * 1024);
 					offset += chunk.length;
 					if (res.write(chunk)) setImmediate(next);
