@@ -1,8 +1,8 @@
 import type { IDataObject, INodeType, INodeTypeDescription, ISupplyDataFunctions, SupplyData } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
-import { CREDENTIAL_TYPE } from '../NanoGpt/shared/constants';
-import { searchEmbeddingModels } from '../NanoGpt/shared/knowledgeModelSearch';
+import { CREDENTIAL_TYPE } from '../shared/nanoGptHttp';
+import { searchEmbeddingModels } from '../shared/knowledgeModelSearch';
 import { NanoGptEmbeddings } from './NanoGptEmbeddings';
 import { embeddingsOptionsProperty, embeddingsModelProperty } from './properties';
 import { embeddingsSettings, InvalidEmbeddingsOption, type EmbeddingsSettings } from './settings';

@@ -1,7 +1,7 @@
 import type { IDataObject, ISupplyDataFunctions } from 'n8n-workflow';
 import { NodeApiError, NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
-import { decodeEmbedding } from '../NanoGpt/resources/embeddings/vectors';
+import { decodeEmbedding } from '../shared/vectors';
 import type { EmbeddingsSettings } from './settings';
 import { postEmbeddings } from './transport';
 

@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { contextMemoryOptions } from '../NanoGpt/resources/text/contextMemory';
-import { chatControlProperties } from '../NanoGpt/shared/chatControls';
+import { contextMemoryOptions } from '../shared/contextMemory';
+import { chatControlProperties } from '../shared/chatControls';
 
 export const DEFAULT_TIMEOUT_SECONDS = 600;
 export const DEFAULT_MAX_RETRIES = 2;

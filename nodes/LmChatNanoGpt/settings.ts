@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { withMemorySuffix } from '../NanoGpt/resources/text/contextMemory';
-import { bodyFromOptions } from '../NanoGpt/shared/chatControls';
+import { withMemorySuffix } from '../shared/contextMemory';
+import { bodyFromOptions } from '../shared/chatControls';
 import { DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_SECONDS } from './properties';
 
 /** Everything the chat model needs from the node parameters, already checked. */

@@ -6,8 +6,8 @@ import { resourceDescriptions, resourceProperty } from './resources';
 import { audioLoadOptions } from './resources/audio/voices';
 import { imageLoadOptions } from './resources/image/imageSizes';
 import { CREDENTIAL_TYPE } from './shared/constants';
-import { knowledgeListSearch } from './shared/knowledgeModelSearch';
-import { listSearch } from './shared/modelSearch';
+import { knowledgeListSearch } from '../shared/knowledgeModelSearch';
+import { listSearch } from '../shared/modelSearch';
 import { requestSettingsField } from './shared/requestSettings';
 import { spendingCapFields } from './shared/spendingCap';
 

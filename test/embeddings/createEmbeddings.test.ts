@@ -1,8 +1,8 @@
 import type { INodeParameters } from 'n8n-workflow';
 
 import { batchEmbeddingInputs } from '../../nodes/NanoGpt/resources/embeddings/create';
-import { decodeEmbedding } from '../../nodes/NanoGpt/resources/embeddings/vectors';
-import { embeddingModelLabel } from '../../nodes/NanoGpt/shared/knowledgeModelSearch';
+import { decodeEmbedding } from '../../nodes/shared/vectors';
+import { embeddingModelLabel } from '../../nodes/shared/knowledgeModelSearch';
 import { runNode, searchList } from '../helpers/engine';
 import { authed } from '../helpers/fakeNanoGpt';
 import { base64Embedding, bagOfWordsEmbedding, embeddingModelCatalog, embeddingsAnswer } from '../helpers/knowledgeFixtures';

@@ -1,4 +1,4 @@
-import { withMemorySuffix } from '../../nodes/NanoGpt/resources/text/contextMemory';
+import { withMemorySuffix } from '../../nodes/shared/contextMemory';
 import { chatModelSettings } from '../../nodes/LmChatNanoGpt/settings';
 import { runNode } from '../helpers/engine';
 import { openApiErrors } from '../helpers/openapi';

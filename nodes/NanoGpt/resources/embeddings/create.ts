@@ -13,7 +13,7 @@ import { modelLocator } from '../../shared/descriptions';
 import { chunksOf } from '../../shared/lists';
 import { bodyOf, checkNumberInRange, requireModel, requireText } from '../../shared/parameters';
 import { costOf } from '../text/chatOutput';
-import { decodeEmbedding } from './vectors';
+import { decodeEmbedding } from '../../../shared/vectors';
 
 const show = { resource: ['embeddings'], operation: ['create'] };
 

@@ -1,6 +1,6 @@
 import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
-import { fetchCatalog } from '../../shared/modelSearch';
+import { fetchCatalog } from '../../../shared/modelSearch';
 
 /** Offered when the model is not in the catalogue, or the catalogue lists no resolutions for it. */
 export const COMMON_IMAGE_SIZES = ['1024x1024', '1024x1536', '1536x1024', '1024x1792', '1792x1024', '512x512', 'auto'];

@@ -8,7 +8,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { CATALOG_ENDPOINTS, catalogEntries, type ModelKind } from '../../shared/catalog';
+import { CATALOG_ENDPOINTS, catalogEntries, type ModelKind } from '../../../shared/catalog';
 import { quoteAnswer } from '../../../shared/errors';
 import { checkNumberInRange, optionalText, textParameter } from '../../shared/parameters';
 import { credentialSecrets } from '../../shared/secrets';

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { lowestPriceOf, priceLabel, type ModelKind } from '../../shared/catalog';
+import { lowestPriceOf, priceLabel, type ModelKind } from '../../../shared/catalog';
 
 function objectOrNull(value: unknown): IDataObject | null {
 	return value && typeof value === 'object' && !Array.isArray(value) ? (value as IDataObject) : null;

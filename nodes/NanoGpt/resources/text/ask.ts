@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodePr
 import { bodyOf, checkNumberInRange, parseJsonParameter, requireModel, requireText, textParameter } from '../../shared/parameters';
 import { modelLocator, simplifyField } from '../../shared/descriptions';
 import { buildChatMessages } from './chatMessages';
-import { contextMemoryOptions, withMemorySuffix } from './contextMemory';
+import { contextMemoryOptions, withMemorySuffix } from '../../../shared/contextMemory';
 import { simplifyChatResponse } from './chatOutput';
 import { sortedSamplingOptions } from './samplingOptions';
 

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodePr
 import { NodeOperationError } from 'n8n-workflow';
 
 import { bodyOf, checkNumberInRange, describeType, parseJsonParameter, textParameter } from '../../shared/parameters';
-import { chatControlProperties, normalizeChatControls } from '../../shared/chatControls';
+import { chatControlProperties, normalizeChatControls } from '../../../shared/chatControls';
 
 /** Where a sampling option is accepted: chat completions, text completions or both. */
 type Endpoint = 'chat' | 'completion';
