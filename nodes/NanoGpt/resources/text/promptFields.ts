@@ -6,7 +6,12 @@ type Show = { resource: string[]; operation: string[] };
  * The prompt fields of Ask (Prompt Mode, Prompt, Messages, Images) for other text operations, with the same
  * parameter names so `buildChatMessages` reads them. `systemField` names the system text field of the operation.
  */
-export function promptFields(show: Show, system: { name: string; displayName: string; description: string }, roles = ['assistant', 'system', 'user']): INodeProperties[] {
+export function promptFields(
+	show: Show,
+	system: { name: string; displayName: string; description: string; simpleModeOnly?: boolean },
+	roles = ['assistant', 'system', 'user'],
+	modes = { simple: 'Instructions and a user prompt', messages: 'An ordered list of messages' },
+): INodeProperties[] {
 	return [
 		{
 			displayName: 'Prompt Mode',
@@ -15,8 +20,8 @@ export function promptFields(show: Show, system: { name: string; displayName: st
 			default: 'simple',
 			displayOptions: { show },
 			options: [
-				{ name: 'Simple', value: 'simple', description: 'Instructions and a user prompt' },
-				{ name: 'Messages', value: 'messages', description: 'An ordered list of messages' },
+				{ name: 'Simple', value: 'simple', description: modes.simple },
+				{ name: 'Messages', value: 'messages', description: modes.messages },
 			],
 		},
 		{
@@ -27,7 +32,7 @@ export function promptFields(show: Show, system: { name: string; displayName: st
 			default: '',
 			placeholder: 'e.g. You are a helpful assistant',
 			description: system.description,
-			displayOptions: { show },
+			displayOptions: { show: system.simpleModeOnly ? { ...show, promptMode: ['simple'] } : show },
 		},
 		{
 			displayName: 'Prompt',
