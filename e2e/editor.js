@@ -85,7 +85,12 @@ async function showActions(page, origin) {
 	await item.waitFor({ timeout: 30_000 });
 	await page.waitForTimeout(500);
 	await item.click();
-	await page.getByText('Get the account balance').first().waitFor({ timeout: 30_000 });
+	try {
+		await page.getByText('Ask a model').first().waitFor({ timeout: 30_000 });
+	} catch (error) {
+		await page.screenshot({ path: path.join(os.tmpdir(), 'n8n-nanogpt-actions-failure.png') });
+		throw error;
+	}
 	for (const action of ['Ask a model', 'Create an image', 'Create speech from text', 'List models']) {
 		assert.ok((await page.getByText(action).count()) > 0, `the actions include "${action}"`);
 	}

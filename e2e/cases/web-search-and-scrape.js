@@ -27,7 +27,7 @@ module.exports = {
 		const scrapes = server.requestsTo('POST', '/scrape-urls');
 		assert.deepEqual(
 			scrapes.map((request) => request.json),
-			[{ urls: ['https://example.com/search/1'] }, { urls: ['https://example.com/search/2'] }],
+			[{ urls: ['https://example.com/search/1', 'https://example.com/search/2'] }],
 		);
 		const pages = outputOf('Scrape Each Result');
 		assert.deepEqual(pages.map((item) => item.json), [1, 2].map((position) => ({
@@ -35,7 +35,7 @@ module.exports = {
 			success: true,
 			title: `Title of https://example.com/search/${position}`,
 			markdown: `# https://example.com/search/${position}\n\nScraped text of https://example.com/search/${position}.`,
-			summary: { requested: 1, processed: 1, successful: 1, failed: 0, totalCost: 0.001 },
+			summary: { requested: 2, processed: 2, successful: 2, failed: 0, totalCost: 0.002 },
 		})));
 	},
 	scenarios: [

@@ -1,6 +1,5 @@
 import type { INodeParameters } from 'n8n-workflow';
 
-import { batchEmbeddingInputs } from '../../nodes/NanoGpt/resources/embeddings/create';
 import { decodeEmbedding } from '../../nodes/shared/vectors';
 import { embeddingModelLabel } from '../../nodes/shared/knowledgeModelSearch';
 import { runNode, searchList } from '../helpers/engine';
@@ -21,13 +20,17 @@ beforeEach(() => {
 });
 
 describe('Embedding > Create: requests', () => {
-	test('one text per item: {model, input: [text]} per item, nothing else', async () => {
+	test('one text per item: the items\' texts go together in one request {model, input: [...]}, nothing else', async () => {
 		const result = await runNode(embed(), { baseUrl: server.baseUrl, items: [{ json: { text: 'cats purr' } }, { json: { text: 'dogs bark' } }] });
 		expect(result.error).toBeUndefined();
 		expect(server.requestsTo('POST', '/v1/embeddings').map((request) => request.json)).toEqual([
-			{ model: 'text-embedding-3-small', input: ['cats purr'] },
-			{ model: 'text-embedding-3-small', input: ['dogs bark'] },
+			{ model: 'text-embedding-3-small', input: ['cats purr', 'dogs bark'] },
 		]);
+		expect(result.items.map((item) => [item.json.text, item.json.index, item.pairedItem])).toEqual([
+			['cats purr', 0, { item: 0 }],
+			['dogs bark', 0, { item: 1 }],
+		]);
+		expect(result.items[1].json.embedding).toEqual(bagOfWordsEmbedding('dogs bark'));
 	});
 
 	test('options: dimensions as a number, encoding format, user; base64 answers decoded to numbers', async () => {
@@ -49,6 +52,53 @@ describe('Embedding > Create: requests', () => {
 		});
 		expect(server.requestsTo('POST', '/v1/embeddings').map((request) => request.json.input)).toEqual([texts.slice(0, 2), texts.slice(2, 4), texts.slice(4)]);
 		expect(result.items.map((item) => [item.json.index, item.json.text, item.pairedItem])).toEqual(texts.map((text, index) => [index, text, { item: 0 }]));
+	});
+
+	test('many items, few requests: 7 items of 1 to 3 texts with Batch Size 4 go in requests of 4, 4 and 4 texts, in input order', async () => {
+		const lists = [['a1'], ['b1', 'b2', 'b3'], ['c1', 'c2'], ['d1'], ['e1', 'e2', 'e3'], ['f1'], ['g1']];
+		const result = await runNode(embed({ embeddingInput: 'field', embeddingField: 'texts', options: { batchSize: 4 } }), {
+			baseUrl: server.baseUrl,
+			items: lists.map((texts) => ({ json: { texts } })),
+		});
+		expect(result.error).toBeUndefined();
+		expect(server.requestsTo('POST', '/v1/embeddings').map((request) => request.json.input).sort()).toEqual(
+			[['a1', 'b1', 'b2', 'b3'], ['c1', 'c2', 'd1', 'e1'], ['e2', 'e3', 'f1', 'g1']].sort(),
+		);
+		expect(result.items.map((item) => [item.json.text, item.json.index, item.pairedItem])).toEqual(
+			lists.flatMap((texts, itemIndex) => texts.map((text, index) => [text, index, { item: itemIndex }])),
+		);
+		result.items.forEach((item) => expect(item.json.embedding).toEqual(bagOfWordsEmbedding(item.json.text as string)));
+	});
+
+	test('items whose requests differ (model or options by expression) do not share a request', async () => {
+		const result = await runNode(
+			embed({ model: modelById('={{ $json.model }}'), options: { dimensions: '={{ $json.dimensions }}' } } as INodeParameters),
+			{
+				baseUrl: server.baseUrl,
+				items: [
+					{ json: { text: 'one', model: 'm-a', dimensions: 8 } },
+					{ json: { text: 'two', model: 'm-b', dimensions: 8 } },
+					{ json: { text: 'three', model: 'm-a', dimensions: 8 } },
+					{ json: { text: 'four', model: 'm-a', dimensions: 16 } },
+				],
+			},
+		);
+		expect(result.error).toBeUndefined();
+		const bodies = server.requestsTo('POST', '/v1/embeddings').map((request) => request.json);
+		expect(bodies).toHaveLength(3);
+		expect(bodies).toEqual(
+			expect.arrayContaining([
+				{ model: 'm-a', input: ['one', 'three'], dimensions: 8 },
+				{ model: 'm-b', input: ['two'], dimensions: 8 },
+				{ model: 'm-a', input: ['four'], dimensions: 16 },
+			]),
+		);
+		expect(result.items.map((item) => [item.json.text, item.pairedItem])).toEqual([
+			['one', { item: 0 }],
+			['two', { item: 1 }],
+			['three', { item: 2 }],
+			['four', { item: 3 }],
+		]);
 	});
 
 	test('2,050 texts of one item are split into 2,048 + 2 (NanoGPT\'s limit)', async () => {
@@ -127,7 +177,7 @@ describe('Embedding > Create: errors', () => {
 
 	test('Continue On Fail: NanoGPT errors and bad input become error items paired with their input', async () => {
 		server.on('POST', '/v1/embeddings', (request) =>
-			request.json.input[0] === 'too long'
+			request.json.input.includes('too long')
 				? { status: 400, json: { error: { message: 'Input too long', type: 'invalid_request_error', code: 'context_length_exceeded' } } }
 				: { json: embeddingsAnswer(request.json) },
 		);
@@ -141,6 +191,36 @@ describe('Embedding > Create: errors', () => {
 			[{ item: 1 }, 'NanoGPT rejected the request: Input too long'],
 			[{ item: 2 }, 'The parameter "Text" is empty'],
 		]);
+		// The shared request was refused (400, not billed); each item was then sent alone, so only the item at fault fails.
+		expect(server.requestsTo('POST', '/v1/embeddings').map((request) => request.json.input)).toEqual([['fine', 'too long'], ['fine'], ['too long']]);
+	});
+
+	test('a shared request that fails for another reason (402) fails every item it carried, each paired with its input', async () => {
+		server.on('POST', '/v1/embeddings', { status: 402, json: { error: 'Insufficient balance', status: 402 } });
+		const result = await runNode(embed(), {
+			baseUrl: server.baseUrl,
+			continueOnFail: true,
+			items: [{ json: { text: 'one' } }, { json: { text: 'two' } }],
+		});
+		expect(server.requestsTo('POST', '/v1/embeddings')).toHaveLength(1);
+		expect(result.items.map((item) => [item.pairedItem, String(item.json.error).startsWith('Insufficient NanoGPT balance')])).toEqual([
+			[{ item: 0 }, true],
+			[{ item: 1 }, true],
+		]);
+	});
+
+	test('a shared request answered 503 once is retried as a whole; every text is sent (and billed) once', async () => {
+		let calls = 0;
+		server.on('POST', '/v1/embeddings', (request) =>
+			++calls === 1 ? { status: 503, json: { error: { message: 'busy' } } } : { json: embeddingsAnswer(request.json) },
+		);
+		const result = await runNode(embed({ retryOptions: { retryBaseDelayMs: 1 } } as INodeParameters), {
+			baseUrl: server.baseUrl,
+			items: [{ json: { text: 'one' } }, { json: { text: 'two' } }],
+		});
+		expect(result.error).toBeUndefined();
+		expect(server.requestsTo('POST', '/v1/embeddings').map((request) => request.json.input)).toEqual([['one', 'two'], ['one', 'two']]);
+		expect(result.items).toHaveLength(2);
 	});
 });
 
@@ -156,29 +236,6 @@ describe('the embedding model list', () => {
 			},
 		]);
 		expect(embeddingModelLabel({ id: 'x' })).toBe('x');
-	});
-});
-
-describe('batchEmbeddingInputs (for sending many items together)', () => {
-	test('all items\' texts in order, in requests of at most the batch size, with each text\'s source', () => {
-		expect(batchEmbeddingInputs([['a', 'b'], [], ['c'], ['d', 'e', 'f']], 4)).toEqual([
-			{
-				input: ['a', 'b', 'c', 'd'],
-				sources: [
-					{ itemIndex: 0, textIndex: 0 },
-					{ itemIndex: 0, textIndex: 1 },
-					{ itemIndex: 2, textIndex: 0 },
-					{ itemIndex: 3, textIndex: 0 },
-				],
-			},
-			{ input: ['e', 'f'], sources: [{ itemIndex: 3, textIndex: 1 }, { itemIndex: 3, textIndex: 2 }] },
-		]);
-	});
-
-	test('never more than 2,048 texts per request, whatever the batch size', () => {
-		const batches = batchEmbeddingInputs([Array.from({ length: 5000 }, (_, index) => String(index))], 100_000);
-		expect(batches.map((batch) => batch.input.length)).toEqual([2048, 2048, 904]);
-		expect(batchEmbeddingInputs([[], []], 10)).toEqual([]);
 	});
 });
 

@@ -1,6 +1,5 @@
 import type { INodeParameters } from 'n8n-workflow';
 
-import { batchScrapeUrls } from '../../nodes/NanoGpt/resources/web/scrapeUrls';
 import { runNode } from '../helpers/engine';
 import { authed } from '../helpers/fakeNanoGpt';
 import { scrapeAnswer } from '../helpers/knowledgeFixtures';
@@ -20,15 +19,14 @@ beforeEach(() => {
 const urls = (count: number) => Array.from({ length: count }, (_, index) => `https://example.com/page-${index + 1}`);
 
 describe('Web > Scrape URLs', () => {
-	test('one URL per item: one request per item, one output item per URL without the HTML', async () => {
+	test('one URL per item: the items\' URLs go in one request, one output item per URL without the HTML', async () => {
 		const result = await runNode(scrape(), {
 			baseUrl: server.baseUrl,
 			items: [{ json: { url: 'https://example.com/a' } }, { json: { url: 'https://example.com/b' } }],
 		});
 		expect(result.error).toBeUndefined();
 		expect(server.requestsTo('POST', '/scrape-urls').map((request) => request.json)).toEqual([
-			{ urls: ['https://example.com/a'] },
-			{ urls: ['https://example.com/b'] },
+			{ urls: ['https://example.com/a', 'https://example.com/b'] },
 		]);
 		expect(result.items.map((item) => item.json)).toEqual([
 			{
@@ -36,14 +34,14 @@ describe('Web > Scrape URLs', () => {
 				success: true,
 				title: 'Title of https://example.com/a',
 				markdown: '# Page https://example.com/a',
-				summary: { requested: 1, processed: 1, successful: 1, failed: 0, totalCost: 0.001 },
+				summary: { requested: 2, processed: 2, successful: 2, failed: 0, totalCost: 0.002 },
 			},
 			{
 				url: 'https://example.com/b',
 				success: true,
 				title: 'Title of https://example.com/b',
 				markdown: '# Page https://example.com/b',
-				summary: { requested: 1, processed: 1, successful: 1, failed: 0, totalCost: 0.001 },
+				summary: { requested: 2, processed: 2, successful: 2, failed: 0, totalCost: 0.002 },
 			},
 		]);
 		expect(result.items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
@@ -52,7 +50,11 @@ describe('Web > Scrape URLs', () => {
 	test('12 URLs of one item go in requests of 5, 5 and 2; the outputs keep the order and the pairing', async () => {
 		const result = await runNode(scrape({ scrapeUrls: urls(12).join('\n') }), { baseUrl: server.baseUrl });
 		const requests = server.requestsTo('POST', '/scrape-urls');
-		expect(requests.map((request) => request.json.urls)).toEqual([urls(12).slice(0, 5), urls(12).slice(5, 10), urls(12).slice(10)]);
+		expect(requests.map((request) => request.json.urls).sort((a, b) => urls(12).indexOf(a[0]) - urls(12).indexOf(b[0]))).toEqual([
+			urls(12).slice(0, 5),
+			urls(12).slice(5, 10),
+			urls(12).slice(10),
+		]);
 		for (const request of requests) expect(openApiErrors('ScrapeUrlsRequest', request.json)).toEqual([]);
 		expect(result.items.map((item) => item.json.url)).toEqual(urls(12));
 		expect(result.items.every((item) => (item.pairedItem as { item: number }).item === 0)).toBe(true);
@@ -103,10 +105,9 @@ describe('Web > Scrape URLs', () => {
 		expect(server.lastRequest().json).toEqual({ urls: ['https://example.com/x', 'https://example.com/y'] });
 	});
 
-	test('Continue On Fail: a failed request of the second chunk is one error item; the first chunk is not sent again', async () => {
-		let calls = 0;
+	test('Continue On Fail: a failed request of an item\'s second chunk is one error item; the first chunk is not sent again', async () => {
 		server.on('POST', '/scrape-urls', (request) =>
-			++calls === 2 ? { status: 400, json: { error: 'Please provide an array of URLs to scrape', status: 400 } } : { json: scrapeAnswer(request.json.urls) },
+			request.json.urls.length === 2 ? { status: 400, json: { error: 'Please provide an array of URLs to scrape', status: 400 } } : { json: scrapeAnswer(request.json.urls) },
 		);
 		const result = await runNode(scrape({ scrapeUrls: urls(7).join(',') }), { baseUrl: server.baseUrl, continueOnFail: true });
 		expect(server.requestsTo('POST', '/scrape-urls')).toHaveLength(2);
@@ -117,30 +118,55 @@ describe('Web > Scrape URLs', () => {
 	});
 
 	test('a chunk that hits a rate limit is retried on its own; earlier chunks are not resent', async () => {
-		server.queue('POST', '/scrape-urls', { json: scrapeAnswer(urls(7).slice(0, 5)) }, { status: 429, headers: { 'retry-after': '0' }, json: { error: { message: 'Rate limit exceeded', type: 'rate_limit_error' } } });
+		let limited = false;
+		server.on('POST', '/scrape-urls', (request) => {
+			if (request.json.urls.length === 2 && !limited) {
+				limited = true;
+				return { status: 429, headers: { 'retry-after': '0' }, json: { error: { message: 'Rate limit exceeded', type: 'rate_limit_error' } } };
+			}
+			return { json: scrapeAnswer(request.json.urls) };
+		});
 		const result = await runNode(scrape({ scrapeUrls: urls(7).join(',') }), { baseUrl: server.baseUrl });
 		expect(result.error).toBeUndefined();
-		expect(server.requestsTo('POST', '/scrape-urls').map((request) => request.json.urls.length)).toEqual([5, 2, 2]);
+		expect(server.requestsTo('POST', '/scrape-urls').map((request) => request.json.urls.length).sort()).toEqual([2, 2, 5]);
 		expect(result.items.map((item) => item.json.url)).toEqual(urls(7));
 	});
 });
 
-describe('batchScrapeUrls (for sending many items together)', () => {
-	test('groups the URLs of all items into requests of at most 5, remembering each URL\'s item', () => {
-		const batches = batchScrapeUrls([['a', 'b'], [], ['c', 'd', 'e', 'f'], ['g']]);
-		expect(batches).toEqual([
-			[
-				{ itemIndex: 0, url: 'a' },
-				{ itemIndex: 0, url: 'b' },
-				{ itemIndex: 2, url: 'c' },
-				{ itemIndex: 2, url: 'd' },
-				{ itemIndex: 2, url: 'e' },
+describe('Web > Scrape URLs: many items', () => {
+	test('7 items of one URL each go in requests of 5 and 2; each page is paired with its item', async () => {
+		const result = await runNode(scrape(), { baseUrl: server.baseUrl, items: urls(7).map((url) => ({ json: { url } })) });
+		expect(result.error).toBeUndefined();
+		const requests = server.requestsTo('POST', '/scrape-urls');
+		expect(requests.map((request) => request.json.urls).sort((a, b) => b.length - a.length)).toEqual([urls(7).slice(0, 5), urls(7).slice(5)]);
+		for (const request of requests) expect(openApiErrors('ScrapeUrlsRequest', request.json)).toEqual([]);
+		expect(result.items.map((item) => [item.json.url, item.pairedItem])).toEqual(urls(7).map((url, index) => [url, { item: index }]));
+	});
+
+	test('items with different options (Include HTML, Stealth Mode) do not share a request', async () => {
+		const result = await runNode(scrape({ options: { includeHtml: '={{ $json.html }}', stealthMode: '={{ $json.stealth }}' } } as INodeParameters), {
+			baseUrl: server.baseUrl,
+			items: [
+				{ json: { url: 'https://example.com/a', html: true, stealth: false } },
+				{ json: { url: 'https://example.com/b', html: false, stealth: false } },
+				{ json: { url: 'https://example.com/c', html: true, stealth: false } },
+				{ json: { url: 'https://example.com/d', html: true, stealth: true } },
 			],
-			[
-				{ itemIndex: 2, url: 'f' },
-				{ itemIndex: 3, url: 'g' },
-			],
+		});
+		expect(result.error).toBeUndefined();
+		expect(server.requestsTo('POST', '/scrape-urls').map((request) => request.json)).toEqual(
+			expect.arrayContaining([
+				{ urls: ['https://example.com/a', 'https://example.com/c'], stealthMode: false },
+				{ urls: ['https://example.com/b'], stealthMode: false },
+				{ urls: ['https://example.com/d'], stealthMode: true },
+			]),
+		);
+		expect(server.requestsTo('POST', '/scrape-urls')).toHaveLength(3);
+		expect(result.items.map((item) => [item.json.url, item.json.content !== undefined])).toEqual([
+			['https://example.com/a', true],
+			['https://example.com/b', false],
+			['https://example.com/c', true],
+			['https://example.com/d', true],
 		]);
-		expect(batchScrapeUrls([[], []])).toEqual([]);
 	});
 });

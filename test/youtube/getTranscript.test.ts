@@ -29,11 +29,11 @@ beforeEach(() => {
 });
 
 describe('YouTube > Get Transcript', () => {
-	test('one video per item: {urls: [url]}, one item with the transcript and title, paired', async () => {
+	test('one video per item: the items\' videos go in one request, one item per video with the transcript and title, paired', async () => {
 		const result = await runNode(transcript(), { baseUrl: server.baseUrl, items: [{ json: { url: 'https://youtu.be/abc' } }, { json: { url: 'https://youtu.be/def' } }] });
 		expect(result.error).toBeUndefined();
 		const requests = server.requestsTo('POST', '/youtube-transcribe');
-		expect(requests.map((request) => request.json)).toEqual([{ urls: ['https://youtu.be/abc'] }, { urls: ['https://youtu.be/def'] }]);
+		expect(requests.map((request) => request.json)).toEqual([{ urls: ['https://youtu.be/abc', 'https://youtu.be/def'] }]);
 		for (const request of requests) expect(openApiErrors('YouTubeTranscribeRequest', request.json)).toEqual([]);
 		expect(result.items.map((item) => item.json)).toEqual([
 			{
@@ -41,14 +41,14 @@ describe('YouTube > Get Transcript', () => {
 				success: true,
 				title: 'Video abc',
 				transcript: 'Hello and welcome to abc.',
-				summary: { requested: 1, processed: 1, successful: 1, failed: 0, totalCost: 0.01 },
+				summary: { requested: 2, processed: 2, successful: 2, failed: 0, totalCost: 0.02 },
 			},
 			{
 				url: 'https://youtu.be/def',
 				success: true,
 				title: 'Video def',
 				transcript: 'Hello and welcome to def.',
-				summary: { requested: 1, processed: 1, successful: 1, failed: 0, totalCost: 0.01 },
+				summary: { requested: 2, processed: 2, successful: 2, failed: 0, totalCost: 0.02 },
 			},
 		]);
 		expect(result.items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
@@ -56,7 +56,7 @@ describe('YouTube > Get Transcript', () => {
 
 	test('23 videos of one item: requests of 10, 10 and 3, outputs in order', async () => {
 		const result = await runNode(transcript({ videoUrls: videos(23).join('\n') }), { baseUrl: server.baseUrl });
-		expect(server.requestsTo('POST', '/youtube-transcribe').map((request) => request.json.urls.length)).toEqual([10, 10, 3]);
+		expect(server.requestsTo('POST', '/youtube-transcribe').map((request) => request.json.urls.length).sort((a, b) => b - a)).toEqual([10, 10, 3]);
 		expect(result.items.map((item) => item.json.url)).toEqual(videos(23));
 	});
 
@@ -101,6 +101,12 @@ describe('YouTube > Get Transcript', () => {
 		expect(result.items.map((item) => [item.pairedItem, item.json.error ?? item.json.transcript])).toEqual([
 			[{ item: 0 }, 'NanoGPT rejected the request: Please provide an array of YouTube URLs'],
 			[{ item: 1 }, 'Hello and welcome to abc.'],
+		]);
+		// The shared request was refused (400, not billed); each item was then sent alone.
+		expect(server.requestsTo('POST', '/youtube-transcribe').map((request) => request.json.urls)).toEqual([
+			['https://youtu.be/bad', 'https://youtu.be/abc'],
+			['https://youtu.be/bad'],
+			['https://youtu.be/abc'],
 		]);
 	});
 });

@@ -1,37 +1,17 @@
-import type {
-	IExecuteFunctions,
-	IExecuteSingleFunctions,
-	IHttpRequestOptions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import type { IExecuteFunctions, IExecuteSingleFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import { connectionOf, shareConnection, type Connection } from '../../shared/connection';
 import { redactError, redactSecretValues } from '../../shared/errors';
-import { chunkCountFor, setChunkIndex } from '../shared/chunks';
 import { readRequestSettings, type RequestSettings } from '../shared/requestSettings';
-import { costOfItems, spendingCapOfRun, type SpendingCap } from '../shared/spendingCap';
-import { runPostReceive, sendWithRetries, throwOnErrorStatus } from '../shared/transport';
-import { applyFieldRouting } from './fieldRouting';
+import { spendingCapOfRun, type SpendingCap } from '../shared/spendingCap';
+import { runPostReceive } from '../shared/transport';
 import { itemContextOf } from './itemContext';
 import { planFor, type OperationPlan } from './operationPlan';
+import { asNodeError, prepareRequest, sendPrepared, type NodeError } from './preparedRequest';
+import { runAcrossItems } from './runAcrossItems';
 
-/** Sent with every operation unless its routing says otherwise (NanoGPT speaks JSON). */
-const REQUEST_DEFAULTS = { Accept: 'application/json', 'Content-Type': 'application/json' };
-
-type NodeError = NodeApiError | NodeOperationError;
-
-function asNodeError(run: IExecuteFunctions, error: unknown, itemIndex: number): NodeError {
-	const nodeError =
-		error instanceof NodeApiError || error instanceof NodeOperationError
-			? error
-			: new NodeOperationError(run.getNode(), error instanceof Error ? error : String(error), { itemIndex });
-	nodeError.context = { ...(nodeError.context ?? {}), itemIndex };
-	return nodeError;
-}
-
-/** One request of an item: its request from the declared routing, preSend steps, the send with retries, then the output steps. */
+/** One request of an item: prepared, sent with retries, then the output steps. */
 async function runRequest(
 	run: IExecuteFunctions,
 	plan: OperationPlan,
@@ -40,61 +20,9 @@ async function runRequest(
 	context: IExecuteSingleFunctions,
 	cap?: SpendingCap,
 ): Promise<INodeExecutionData[]> {
-	const declared = plan.request;
-	let requestOptions: IHttpRequestOptions = {
-		method: declared.method ?? 'GET',
-		url: declared.url ?? '',
-		qs: { ...(declared.qs ?? {}) },
-		body: {},
-		headers: { ...REQUEST_DEFAULTS, ...(declared.headers ?? {}) },
-		json: true,
-		...(declared.encoding ? { encoding: declared.encoding } : {}),
-		timeout: settings.timeoutMs,
-	};
-	const fieldSteps = applyFieldRouting(context, run.getNode().parameters, plan.fields, requestOptions);
-	for (const step of plan.preSend) requestOptions = await step.call(context, requestOptions);
-	const steps = [...plan.postReceive, ...fieldSteps];
-	const answeredAfter = steps.indexOf(throwOnErrorStatus) + 1;
-	// Max Cost per Run: waits for (or refuses) a place under the cap; the answer's cost is recorded before the place is freed.
-	const ticket = await cap?.admit(context);
-	const { items, response } = await sendWithRetries(context, connection, requestOptions, settings, steps.slice(0, answeredAfter))
-		.then((answer) => {
-			ticket?.record(costOfItems(answer.items));
-			return answer;
-		})
-		.finally(() => ticket?.release());
-	return await runPostReceive(context, steps.slice(answeredAfter), items, response);
-}
-
-/**
- * One item: one request, or (operations declared with inChunks) one request per chunk of the item's list, one
- * after the other. When a later chunk fails, the outputs of the earlier (answered, billed) chunks are kept and,
- * with Continue On Fail, the failure follows them as an error item; without it the item fails.
- */
-async function runItem(
-	run: IExecuteFunctions,
-	plan: OperationPlan,
-	connection: Connection,
-	settings: RequestSettings,
-	itemIndex: number,
-	item: INodeExecutionData,
-	cap?: SpendingCap,
-): Promise<INodeExecutionData[]> {
-	const context = itemContextOf(run, itemIndex, item);
-	const chunks = chunkCountFor(plan.countChunks, context);
-	const output: INodeExecutionData[] = [];
-	for (let chunk = 0; chunk < chunks; chunk++) {
-		setChunkIndex(context, chunk);
-		try {
-			output.push(...(await runRequest(run, plan, connection, settings, context, cap)));
-		} catch (error) {
-			const nodeError = asNodeError(run, error, itemIndex);
-			if (chunk === 0 || !run.continueOnFail()) throw nodeError;
-			output.push({ json: { error: nodeError.message }, error: nodeError });
-			break;
-		}
-	}
-	return output;
+	const prepared = await prepareRequest(run, plan, settings, context);
+	const { items, response } = await sendPrepared(context, connection, settings, prepared, cap);
+	return await runPostReceive(context, prepared.outputSteps, items, response);
 }
 
 /**
@@ -122,12 +50,15 @@ export async function executeOperation(run: IExecuteFunctions, properties: INode
 	}
 
 	const cap = spendingCapOfRun(run);
-	const outcomes = await Promise.allSettled(
-		items.map(async (item, index) => {
-			if (!setup) throw setupError;
-			return await runItem(run, plan, setup.connection, setup.settings, index, item, cap);
-		}),
-	);
+	const outcomes =
+		setup && plan.acrossItems
+			? await runAcrossItems(run, plan, plan.acrossItems, setup.connection, setup.settings, items, cap)
+			: await Promise.allSettled(
+					items.map(async (item, index) => {
+						if (!setup) throw setupError;
+						return await runRequest(run, plan, setup.connection, setup.settings, itemContextOf(run, index, item), cap);
+					}),
+				);
 	// The credential's key never reaches an output item or an error, whatever answer quoted it.
 	const secrets = [setup?.connection.credentials.apiKey];
 	const output: INodeExecutionData[] = [];

@@ -7,7 +7,7 @@ import type {
 	PreSendAction,
 } from 'n8n-workflow';
 
-import { chunkCounterOf, type ChunkCounter } from '../shared/chunks';
+import { acrossItemsOf, type AcrossItems } from '../shared/batching';
 import type { ReceiveAction } from '../shared/transport';
 
 /**
@@ -23,8 +23,8 @@ export interface OperationPlan {
 	postReceive: ReceiveAction[];
 	/** Top-level fields of this operation that carry routing themselves or in their options. */
 	fields: INodeProperties[];
-	/** How many requests an item needs, for operations whose lists NanoGPT caps per request (shared/chunks.ts). */
-	countChunks?: ChunkCounter;
+	/** Operations whose items share requests (shared/batching.ts). */
+	acrossItems?: AcrossItems;
 }
 
 function listed(values: unknown, wanted: string): boolean {
@@ -81,7 +81,7 @@ export function planFor(properties: INodeProperties[], resource: string, operati
 		request: routing.request ?? {},
 		preSend: functionsOnly<PreSendAction>(routing.send?.preSend),
 		postReceive: functionsOnly<ReceiveAction>(routing.output?.postReceive as unknown[]),
-		countChunks: chunkCounterOf(routing),
+		acrossItems: acrossItemsOf(routing),
 		fields: properties.filter(
 			(property) => property.name !== 'operation' && property.name !== 'resource' && belongsTo(property, resource, operation) && carriesRouting(property),
 		),

@@ -2,15 +2,12 @@ import type {
 	IDataObject,
 	IExecuteSingleFunctions,
 	IHttpRequestOptions,
-	IN8nHttpFullResponse,
-	INodeExecutionData,
 	INodeProperties,
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { chunkIndexOf } from '../../shared/chunks';
+import type { AcrossItems } from '../../shared/batching';
 import { modelLocator } from '../../shared/descriptions';
-import { chunksOf } from '../../shared/lists';
 import { bodyOf, checkNumberInRange, requireModel, requireText } from '../../shared/parameters';
 import { costOf } from '../text/chatOutput';
 import { decodeEmbedding } from '../../../shared/vectors';
@@ -71,7 +68,7 @@ export const createEmbeddingsFields: INodeProperties[] = [
 				type: 'number',
 				default: MAX_EMBEDDING_INPUTS,
 				typeOptions: { minValue: 1, maxValue: MAX_EMBEDDING_INPUTS, numberPrecision: 0 },
-				description: 'The most texts sent in one request (NanoGPT accepts up to 2,048). Longer lists are split into several requests.',
+				description: 'The most texts in one request (NanoGPT accepts up to 2,048). The texts of all items share requests, so many items need few requests.',
 			},
 			{
 				displayName: 'Dimensions',
@@ -145,18 +142,6 @@ export function embeddingBatchSize(context: IExecuteSingleFunctions): number {
 	return checkNumberInRange(context, options.batchSize, 'Batch Size', { min: 1, max: MAX_EMBEDDING_INPUTS, integer: true });
 }
 
-/** How many requests the item's texts need. */
-export function countEmbeddingRequests(context: IExecuteSingleFunctions): number {
-	return chunksOf(embeddingTextsOf(context), embeddingBatchSize(context)).length;
-}
-
-/** The texts of this request and the position of the first one among the item's texts. */
-function textsOfThisRequest(context: IExecuteSingleFunctions): { texts: string[]; offset: number } {
-	const size = embeddingBatchSize(context);
-	const chunk = chunkIndexOf(context);
-	return { texts: chunksOf(embeddingTextsOf(context), size)[chunk] ?? [], offset: chunk * size };
-}
-
 /** preSend of Embeddings > Create. */
 export async function buildEmbeddingsBody(
 	this: IExecuteSingleFunctions,
@@ -164,7 +149,7 @@ export async function buildEmbeddingsBody(
 ): Promise<IHttpRequestOptions> {
 	const body = bodyOf(requestOptions);
 	requireModel(this, body);
-	body.input = textsOfThisRequest(this).texts;
+	body.input = embeddingTextsOf(this);
 	if (body.dimensions !== undefined) {
 		body.dimensions = checkNumberInRange(this, body.dimensions, 'Dimensions', { min: 1, integer: true });
 	}
@@ -174,13 +159,13 @@ export async function buildEmbeddingsBody(
 
 /**
  * One output per text of a request: `{text, embedding, index, model, dimensions, usage, cost}`. `index` is the
- * text's position among the texts of its input item (offset + position in the request).
+ * text's position among the texts of its input item (`indexes`).
  */
 export function embeddingOutputs(
 	context: { getNode: IExecuteSingleFunctions['getNode'] },
 	texts: string[],
 	body: IDataObject,
-	offset = 0,
+	indexes: number[] = texts.map((_, position) => position),
 ): IDataObject[] {
 	const data = (Array.isArray(body.data) ? body.data : []).filter(
 		(entry): entry is IDataObject => !!entry && typeof entry === 'object',
@@ -191,14 +176,14 @@ export function embeddingOutputs(
 		const entry = byIndex.get(position);
 		const embedding = entry ? decodeEmbedding(entry.embedding) : undefined;
 		if (!embedding) {
-			throw new NodeOperationError(context.getNode(), `NanoGPT returned no embedding for text ${offset + position}`, {
+			throw new NodeOperationError(context.getNode(), `NanoGPT returned no embedding for text ${indexes[position]}`, {
 				description: `It sent ${data.length} embedding(s) for ${texts.length} text(s). Run the node again; if it keeps happening, try another model.`,
 			});
 		}
 		return {
 			text,
 			embedding,
-			index: offset + position,
+			index: indexes[position],
 			model: body.model ?? null,
 			dimensions: embedding.length,
 			usage: body.usage ?? {},
@@ -207,33 +192,14 @@ export function embeddingOutputs(
 	});
 }
 
-/** postReceive of Embeddings > Create: one item per text. */
-export async function outputEmbeddings(
-	this: IExecuteSingleFunctions,
-	_items: INodeExecutionData[],
-	response: IN8nHttpFullResponse,
-): Promise<INodeExecutionData[]> {
-	const { texts, offset } = textsOfThisRequest(this);
-	return embeddingOutputs(this, texts, response.body as IDataObject, offset).map((json) => ({ json }));
-}
-
-/** One request of a batch across items: its texts, and where each text came from. */
-export interface EmbeddingBatch {
-	input: string[];
-	sources: Array<{ itemIndex: number; textIndex: number }>;
-}
-
 /**
- * Plans requests for many items at once (for an execute() that sends items together): the texts of all items in
- * order, in requests of at most `batchSize` (and never more than 2,048) texts. Pair the answers back with
- * embeddingOutputs(context, batch.input, body) and batch.sources[i].
+ * Embeddings > Create sends the texts of many items together: items whose requests differ only in their texts share
+ * requests of at most Batch Size texts (execution/runAcrossItems.ts), and each output is paired with its item.
  */
-export function batchEmbeddingInputs(textsPerItem: string[][], batchSize: number = MAX_EMBEDDING_INPUTS): EmbeddingBatch[] {
-	const size = Math.min(MAX_EMBEDDING_INPUTS, Math.max(1, Math.floor(batchSize)));
-	const all = textsPerItem.flatMap((texts, itemIndex) => texts.map((text, textIndex) => ({ text, itemIndex, textIndex })));
-	if (all.length === 0) return [];
-	return chunksOf(all, size).map((chunk) => ({
-		input: chunk.map((entry) => entry.text),
-		sources: chunk.map(({ itemIndex, textIndex }) => ({ itemIndex, textIndex })),
-	}));
-}
+export const embeddingsAcrossItems: AcrossItems = {
+	listField: 'input',
+	entriesOf: embeddingTextsOf,
+	sizeOf: embeddingBatchSize,
+	outputsOf: (context, texts, body, indexes) =>
+		embeddingOutputs(context, texts as string[], body, indexes),
+};

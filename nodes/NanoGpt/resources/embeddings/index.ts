@@ -1,8 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { inChunks } from '../../shared/chunks';
+import { acrossItems } from '../../shared/batching';
 import { operationRouting } from '../../shared/operation';
-import { buildEmbeddingsBody, countEmbeddingRequests, createEmbeddingsFields, outputEmbeddings } from './create';
+import { buildEmbeddingsBody, createEmbeddingsFields, embeddingsAcrossItems } from './create';
 
 export const embeddingsOperations: INodeProperties = {
 	displayName: 'Operation',
@@ -17,10 +17,7 @@ export const embeddingsOperations: INodeProperties = {
 			value: 'create',
 			action: 'Create embeddings',
 			description: 'Turn texts into embedding vectors (for search, clustering, or a vector store), one item per text',
-			routing: inChunks(
-				operationRouting({ method: 'POST', url: '/v1/embeddings' }, [buildEmbeddingsBody], { postReceive: [outputEmbeddings] }),
-				countEmbeddingRequests,
-			),
+			routing: acrossItems(operationRouting({ method: 'POST', url: '/v1/embeddings' }, [buildEmbeddingsBody]), embeddingsAcrossItems),
 		},
 	],
 };

@@ -1,8 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { inChunks } from '../../shared/chunks';
+import { acrossItems } from '../../shared/batching';
 import { operationRouting } from '../../shared/operation';
-import { buildScrapeUrlsBody, countScrapeRequests, outputScrapedPages, scrapeUrlsFields } from './scrapeUrls';
+import { buildScrapeUrlsBody, scrapeAcrossItems, scrapeUrlsFields } from './scrapeUrls';
 import { buildWebSearchBody, explainWebSearchBalance, outputWebSearch, webSearchFields } from './search';
 
 const searchRouting = operationRouting({ method: 'POST', url: '/web' }, [buildWebSearchBody], {
@@ -10,9 +10,7 @@ const searchRouting = operationRouting({ method: 'POST', url: '/web' }, [buildWe
 });
 searchRouting.output?.postReceive?.unshift(explainWebSearchBalance);
 
-const scrapeRouting = operationRouting({ method: 'POST', url: '/scrape-urls' }, [buildScrapeUrlsBody], {
-	postReceive: [outputScrapedPages],
-});
+const scrapeRouting = acrossItems(operationRouting({ method: 'POST', url: '/scrape-urls' }, [buildScrapeUrlsBody]), scrapeAcrossItems);
 
 export const webOperations: INodeProperties = {
 	displayName: 'Operation',
@@ -27,7 +25,7 @@ export const webOperations: INodeProperties = {
 			value: 'scrapeUrls',
 			action: 'Scrape web pages',
 			description: 'Get the title and the content as markdown of web pages, one output item per URL',
-			routing: inChunks(scrapeRouting, countScrapeRequests),
+			routing: scrapeRouting,
 		},
 		{
 			name: 'Search',

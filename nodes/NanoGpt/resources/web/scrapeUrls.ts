@@ -2,14 +2,12 @@ import type {
 	IDataObject,
 	IExecuteSingleFunctions,
 	IHttpRequestOptions,
-	IN8nHttpFullResponse,
-	INodeExecutionData,
 	INodeProperties,
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { chunkIndexOf } from '../../shared/chunks';
-import { chunksOf, listOf, requireHttpUrl } from '../../shared/lists';
+import type { AcrossItems } from '../../shared/batching';
+import { listOf, requireHttpUrl } from '../../shared/lists';
 import { bodyOf } from '../../shared/parameters';
 
 const show = { resource: ['web'], operation: ['scrapeUrls'] };
@@ -27,7 +25,7 @@ export const scrapeUrlsFields: INodeProperties[] = [
 		required: true,
 		placeholder: 'e.g. {{ $json.url }} or https://example.com/a, https://example.com/b',
 		description:
-			"The pages to scrape: one per line or separated by commas, or a list from an expression. An item's URLs go to NanoGPT in requests of at most 5; each URL becomes one output item.",
+			"The pages to scrape: one per line or separated by commas, or a list from an expression. The URLs of all items go to NanoGPT together, at most 5 per request; each URL becomes one output item.",
 		displayOptions: { show },
 	},
 	{
@@ -68,34 +66,13 @@ export function scrapeUrlsOf(context: IExecuteSingleFunctions): string[] {
 	return urls.map((url) => requireHttpUrl(context, url, 'URLs'));
 }
 
-/** How many requests the item's URLs need. */
-export function countScrapeRequests(context: IExecuteSingleFunctions): number {
-	return chunksOf(scrapeUrlsOf(context), MAX_URLS_PER_SCRAPE).length;
-}
-
-function urlsOfThisRequest(context: IExecuteSingleFunctions): string[] {
-	return chunksOf(scrapeUrlsOf(context), MAX_URLS_PER_SCRAPE)[chunkIndexOf(context)] ?? [];
-}
-
-/** preSend of Web > Scrape URLs: the URLs of this request (at most 5). */
+/** preSend of Web > Scrape URLs: the item's URLs (shared requests carry at most 5, see scrapeAcrossItems). */
 export async function buildScrapeUrlsBody(
 	this: IExecuteSingleFunctions,
 	requestOptions: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {
-	bodyOf(requestOptions).urls = urlsOfThisRequest(this);
+	bodyOf(requestOptions).urls = scrapeUrlsOf(this);
 	return requestOptions;
-}
-
-/**
- * Groups the URLs of many items into requests of at most `perRequest` URLs (for an execute() that sends items
- * together). Each request lists, per URL, the input item it came from, so results can be paired back.
- */
-export function batchScrapeUrls(
-	urlsPerItem: string[][],
-	perRequest = MAX_URLS_PER_SCRAPE,
-): Array<Array<{ itemIndex: number; url: string }>> {
-	const all = urlsPerItem.flatMap((urls, itemIndex) => urls.map((url) => ({ itemIndex, url })));
-	return all.length ? chunksOf(all, perRequest) : [];
 }
 
 /**
@@ -129,14 +106,18 @@ export function scrapeResultsToItems(urls: string[], body: IDataObject, includeH
 	});
 }
 
-/** postReceive of Web > Scrape URLs. */
-export async function outputScrapedPages(
-	this: IExecuteSingleFunctions,
-	_items: INodeExecutionData[],
-	response: IN8nHttpFullResponse,
-): Promise<INodeExecutionData[]> {
-	const options = this.getNodeParameter('options', {}) as IDataObject;
-	return scrapeResultsToItems(urlsOfThisRequest(this), response.body as IDataObject, options.includeHtml === true).map(
-		(json) => ({ json }),
-	);
+function includesHtml(context: IExecuteSingleFunctions): boolean {
+	return (context.getNodeParameter('options', {}) as IDataObject).includeHtml === true;
 }
+
+/**
+ * Web > Scrape URLs sends the URLs of many items (one per item, or lists) together, at most 5 per request (NanoGPT's
+ * limit); each page becomes an output item paired with the item its URL came from.
+ */
+export const scrapeAcrossItems: AcrossItems = {
+	listField: 'urls',
+	entriesOf: scrapeUrlsOf,
+	sizeOf: () => MAX_URLS_PER_SCRAPE,
+	keyOf: includesHtml,
+	outputsOf: (context, urls, body) => scrapeResultsToItems(urls as string[], body, includesHtml(context)),
+};

@@ -2,14 +2,12 @@ import type {
 	IDataObject,
 	IExecuteSingleFunctions,
 	IHttpRequestOptions,
-	IN8nHttpFullResponse,
-	INodeExecutionData,
 	INodeProperties,
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { chunkIndexOf } from '../../shared/chunks';
-import { chunksOf, listOf, requireHttpUrl } from '../../shared/lists';
+import type { AcrossItems } from '../../shared/batching';
+import { listOf, requireHttpUrl } from '../../shared/lists';
 import { bodyOf } from '../../shared/parameters';
 
 const show = { resource: ['youtube'], operation: ['getTranscript'] };
@@ -27,7 +25,7 @@ export const getTranscriptFields: INodeProperties[] = [
 		required: true,
 		placeholder: 'e.g. https://www.youtube.com/watch?v=dQw4w9WgXcQ',
 		description:
-			"YouTube videos: one per line or separated by commas, or a list from an expression. An item's videos go to NanoGPT in requests of at most 10; each video becomes one output item.",
+			"YouTube videos: one per line or separated by commas, or a list from an expression. The videos of all items go to NanoGPT together, at most 10 per request; each video becomes one output item.",
 		displayOptions: { show },
 	},
 ];
@@ -43,21 +41,12 @@ export function videoUrlsOf(context: IExecuteSingleFunctions): string[] {
 	return urls.map((url) => requireHttpUrl(context, url, 'Video URLs'));
 }
 
-/** How many requests the item's videos need. */
-export function countTranscriptRequests(context: IExecuteSingleFunctions): number {
-	return chunksOf(videoUrlsOf(context), MAX_VIDEOS_PER_REQUEST).length;
-}
-
-function urlsOfThisRequest(context: IExecuteSingleFunctions): string[] {
-	return chunksOf(videoUrlsOf(context), MAX_VIDEOS_PER_REQUEST)[chunkIndexOf(context)] ?? [];
-}
-
-/** preSend of YouTube > Get Transcript: the videos of this request (at most 10). */
+/** preSend of YouTube > Get Transcript: the item's videos (shared requests carry at most 10, see transcriptsAcrossItems). */
 export async function buildTranscriptBody(
 	this: IExecuteSingleFunctions,
 	requestOptions: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {
-	bodyOf(requestOptions).urls = urlsOfThisRequest(this);
+	bodyOf(requestOptions).urls = videoUrlsOf(this);
 	return requestOptions;
 }
 
@@ -90,11 +79,13 @@ export function transcriptsToItems(urls: string[], body: IDataObject): IDataObje
 	});
 }
 
-/** postReceive of YouTube > Get Transcript. */
-export async function outputTranscripts(
-	this: IExecuteSingleFunctions,
-	_items: INodeExecutionData[],
-	response: IN8nHttpFullResponse,
-): Promise<INodeExecutionData[]> {
-	return transcriptsToItems(urlsOfThisRequest(this), response.body as IDataObject).map((json) => ({ json }));
-}
+/**
+ * YouTube > Get Transcript sends the videos of many items together, at most 10 per request (NanoGPT's limit); each
+ * video becomes an output item paired with the item it came from.
+ */
+export const transcriptsAcrossItems: AcrossItems = {
+	listField: 'urls',
+	entriesOf: videoUrlsOf,
+	sizeOf: () => MAX_VIDEOS_PER_REQUEST,
+	outputsOf: (_context, urls, body) => transcriptsToItems(urls as string[], body),
+};

@@ -1,8 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { inChunks } from '../../shared/chunks';
+import { acrossItems } from '../../shared/batching';
 import { operationRouting } from '../../shared/operation';
-import { buildTranscriptBody, countTranscriptRequests, getTranscriptFields, outputTranscripts } from './getTranscript';
+import { buildTranscriptBody, getTranscriptFields, transcriptsAcrossItems } from './getTranscript';
 
 export const youtubeOperations: INodeProperties = {
 	displayName: 'Operation',
@@ -17,10 +17,7 @@ export const youtubeOperations: INodeProperties = {
 			value: 'getTranscript',
 			action: 'Get youtube transcripts',
 			description: 'Get the transcript of YouTube videos, one output item per video',
-			routing: inChunks(
-				operationRouting({ method: 'POST', url: '/youtube-transcribe' }, [buildTranscriptBody], { postReceive: [outputTranscripts] }),
-				countTranscriptRequests,
-			),
+			routing: acrossItems(operationRouting({ method: 'POST', url: '/youtube-transcribe' }, [buildTranscriptBody]), transcriptsAcrossItems),
 		},
 	],
 };
