@@ -81,19 +81,32 @@ async function showActions(page, origin) {
 	await page.locator('[data-test-id="node-creator-plus-button"], [data-test-id="canvas-plus-button"]').first().click();
 	await page.waitForTimeout(1000);
 	await page.keyboard.type('NanoGPT', { delay: 50 });
-	const item = page.locator('[data-test-id="item-iterator-item"]').filter({ hasText: /^NanoGPT\s/ }).first();
+	// The NanoGPT node itself, not its Chat Model or Embeddings sub-nodes (their names start with "NanoGPT" too).
+	const item = page.locator('[data-test-id="item-iterator-item"]').filter({ hasText: 'Use hundreds of AI models through the NanoGPT API' }).first();
 	await item.waitFor({ timeout: 30_000 });
 	await page.waitForTimeout(500);
 	await item.click();
 	try {
-		await page.getByText('Ask a model').first().waitFor({ timeout: 30_000 });
+		await page.getByText('Get the account balance').first().waitFor({ timeout: 30_000 });
 	} catch (error) {
 		await page.screenshot({ path: path.join(os.tmpdir(), 'n8n-nanogpt-actions-failure.png') });
 		throw error;
 	}
-	for (const action of ['Ask a model', 'Create an image', 'Create speech from text', 'List models']) {
+	// The panel renders the actions grouped by resource, alphabetically (Account first), and only those in view.
+	const heading = await page.getByText(/^Actions \(\d+\)$/).first().textContent();
+	assert.ok(Number(/\d+/.exec(heading)[0]) >= 34, `the panel lists all actions (${heading})`);
+	for (const action of ['Get the account balance', 'Create speech from text']) {
 		assert.ok((await page.getByText(action).count()) > 0, `the actions include "${action}"`);
 	}
+	// Further down: scroll the list until the Text actions show.
+	const box = await page.getByText('Get the account balance').first().boundingBox();
+	for (let step = 0; step < 40 && (await page.getByText('Ask a model').count()) === 0; step++) {
+		await page.mouse.move(box.x + 20, box.y + 20);
+		await page.mouse.wheel(0, 400);
+		await page.waitForTimeout(150);
+	}
+	assert.ok((await page.getByText('Ask a model').count()) > 0, 'the actions include "Ask a model"');
+	await page.mouse.wheel(0, -100_000);
 	await page.waitForTimeout(500);
 }
 
