@@ -73,7 +73,24 @@ describe('Max Cost per Run (USD)', () => {
 		const shownFor = properties
 			.filter((property: INodeProperties) => property.name === 'maxCostPerRun')
 			.flatMap((property) => (property.displayOptions?.show?.resource as string[]).flatMap((resource) => (property.displayOptions?.show?.operation as string[]).map((operation) => `${resource}.${operation}`)));
-		expect(shownFor.sort()).toEqual(['audio.createSpeech', 'audio.createTranscription', 'image.create', 'text.ask', 'text.complete', 'video.generate']);
+		expect(shownFor.sort()).toEqual([
+			'audio.createSpeech',
+			'audio.createTranscription',
+			'embeddings.create',
+			'image.checkNsfw',
+			'image.create',
+			'image.edit',
+			'text.ask',
+			'text.complete',
+			'text.compressMemory',
+			'text.createResponse',
+			'text.message',
+			'text.moderate',
+			'video.generate',
+			'web.scrapeUrls',
+			'web.search',
+			'youtube.getTranscript',
+		]);
 	});
 });
 
@@ -82,7 +99,8 @@ describe('where NanoGPT reports the cost', () => {
 		['cost (simplified output, images, video, speech)', { cost: 0.005 }, 0.005],
 		['x_nanogpt_pricing.cost (raw chat answer)', { x_nanogpt_pricing: { cost: 0.0002 } }, 0.0002],
 		['nanoGPT.cost (older chat answers)', { nanoGPT: { cost: 0.0132 } }, 0.0132],
-		['metadata.cost (transcription)', { metadata: { cost: 0.01 } }, 0.01],
+		['metadata.cost (transcription, web search)', { metadata: { cost: 0.01 } }, 0.01],
+		['summary.totalCost (scrape, YouTube)', { summary: { totalCost: 0.002 } }, 0.002],
 		['a numeric string', { cost: '0.25' }, 0.25],
 		['nothing reported', { text: 'hi' }, undefined],
 		['cost null', { cost: null }, undefined],

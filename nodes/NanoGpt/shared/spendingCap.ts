@@ -3,10 +3,13 @@ import { NodeOperationError } from 'n8n-workflow';
 
 /** The operations NanoGPT bills (resource -> operations); the cap field is shown for these only. */
 export const BILLED_OPERATIONS: Record<string, string[]> = {
-	text: ['ask', 'complete'],
-	image: ['create'],
+	text: ['ask', 'complete', 'createResponse', 'message', 'moderate', 'compressMemory'],
+	image: ['create', 'edit', 'checkNsfw'],
 	audio: ['createSpeech', 'createTranscription'],
 	video: ['generate'],
+	embeddings: ['create'],
+	web: ['search', 'scrapeUrls'],
+	youtube: ['getTranscript'],
 };
 
 /** One "Max Cost per Run (USD)" field per billed resource, each shown for that resource's billed operations. */
@@ -40,6 +43,7 @@ function costOfJson(json: IDataObject | undefined): number | undefined {
 		nested('x_nanogpt_pricing')?.amount,
 		nested('nanoGPT')?.cost,
 		nested('metadata')?.cost,
+		nested('summary')?.totalCost,
 		nested('submission')?.cost,
 		nested('data')?.cost,
 		nested('raw')?.cost,
