@@ -15,7 +15,7 @@ const net = require('node:net');
 const os = require('node:os');
 const path = require('node:path');
 
-const { ensureN8n } = require('../../scripts/n8n/install');
+const { chooseNode, ensureN8n } = require('../../scripts/n8n/install');
 const { selectedProfile } = require('../../scripts/n8n/profiles');
 const { cacheRoot, installDir } = require('../../scripts/n8n/paths');
 const { n8nEnvironment } = require('../../scripts/n8n/environment');
@@ -217,7 +217,7 @@ function isAlive(pid) {
 
 /** The pinned n8n; when another process is installing it right now, waits for that install instead of starting one. */
 async function pinnedN8n(profile) {
-	const dir = installDir(profile);
+	const dir = installDir(profile, chooseNode(profile));
 	const marker = path.join(dir, '.n8n-nodes-nanogpt-installed.json');
 	const deadline = Date.now() + 30 * 60_000;
 	let told = false;
