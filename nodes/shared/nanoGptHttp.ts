@@ -23,6 +23,12 @@ export interface NanoGptHttpRequest {
 	headers?: IDataObject;
 	json?: boolean;
 	encoding?: IHttpRequestOptions['encoding'];
+	/**
+	 * With `encoding: 'stream'`: the content types (prefixes such as `audio/`) whose answers stay a stream, for the
+	 * caller to store without holding them in memory. Given, every other answer (errors, JSON) is read into a Buffer
+	 * here, within the deadline; not given, every answer stays a stream (server-sent events).
+	 */
+	streamTypes?: string[];
 	/** Deadline for the whole attempt: connecting, waiting for headers and receiving the body. */
 	timeoutMs: number;
 	/** The execution's or the caller's cancel signal. */
@@ -53,6 +59,32 @@ function headerValue(headers: IDataObject | undefined, name: string): string | u
 	const key = Object.keys(headers).find((candidate) => candidate.toLowerCase() === name);
 	const value = key === undefined ? undefined : headers[key];
 	return typeof value === 'string' ? value : Array.isArray(value) ? String(value[0]) : undefined;
+}
+
+/** The parts of a Node.js readable stream read here (an answer body with `encoding: 'stream'`). */
+interface ReadableBody {
+	on(event: 'data', listener: (chunk: Buffer) => void): unknown;
+	once(event: 'end' | 'error', listener: (error?: Error) => void): unknown;
+	pipe?: unknown;
+}
+
+function isStream(body: unknown): body is ReadableBody {
+	return !!body && typeof body === 'object' && typeof (body as ReadableBody).on === 'function' && 'pipe' in (body as object);
+}
+
+async function readAll(stream: ReadableBody): Promise<Buffer> {
+	return await new Promise<Buffer>((resolve, reject) => {
+		const chunks: Buffer[] = [];
+		stream.on('data', (chunk) => chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk)));
+		stream.once('end', () => resolve(Buffer.concat(chunks)));
+		stream.once('error', (error) => reject(error ?? new Error('the answer was cut off')));
+	});
+}
+
+/** Whether an answer stays a stream: a success whose content type is one the caller streams. */
+function keepsStream(response: NanoGptHttpResponse, streamTypes: string[]): boolean {
+	const type = headerValue(response.headers, 'content-type')?.toLowerCase() ?? '';
+	return response.statusCode < 300 && streamTypes.some((prefix) => type.startsWith(prefix));
 }
 
 function discard(body: unknown): void {
@@ -135,7 +167,20 @@ export async function requestNanoGpt(
 				secrets,
 			});
 		}
-		if (response.statusCode < 300 || response.statusCode >= 400) return response;
+		if (response.statusCode < 300 || response.statusCode >= 400) {
+			if (!request.streamTypes || !isStream(response.body) || keepsStream(response, request.streamTypes)) return response;
+			try {
+				return { ...response, body: await readAll(response.body) };
+			} catch (error) {
+				if (request.signal?.aborted) throw cancelledError(node);
+				throw transportError(node, error, {
+					timeoutMs: request.timeoutMs,
+					deadlineExceeded: deadline.aborted,
+					timeoutAdvice: wording.timeoutAdvice,
+					secrets,
+				});
+			}
+		}
 		discard(response.body);
 		const location = headerValue(response.headers, 'location');
 		if (!location) {

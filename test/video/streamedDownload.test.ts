@@ -42,7 +42,7 @@ describe('a finished video is streamed into n8n binary storage', () => {
 
 	test.each([
 		['an HTML error page with status 200', { headers: { 'content-type': 'text/html' }, body: '<html><title>Expired</title></html>' }, "NanoGPT's link did not return a video file"],
-		['an empty answer', { headers: { 'content-type': 'video/mp4' }, body: '' }, "NanoGPT's link did not return a video file"],
+		['an empty answer', { headers: { 'content-type': 'video/mp4' }, body: '' }, "NanoGPT's link returned an empty video file"],
 		['a 403 from the storage host', { status: 403, body: 'AccessDenied' }, 'Could not download the video (HTTP 403)'],
 	])('%s is a clear error, nothing stored', async (_name, answer, message) => {
 		server.on('GET', '/files/bad.mp4', answer);

@@ -92,19 +92,53 @@ export async function downloadToBinary(
 			description: 'The link may have expired (NanoGPT links last about an hour). Run the node again.',
 		});
 	}
-	const start = await peekStart(body);
-	const declared = headerValue(response.headers, 'content-type')?.split(';')[0].trim().toLowerCase();
+	return await storeStream(context, body, headerValue(response.headers, 'content-type'), { ...options, source: "NanoGPT's link" });
+}
+
+/** Whether an answer body is a Node.js stream (requests made with `encoding: 'stream'`). */
+export function isBodyStream(body: unknown): boolean {
+	return !!body && typeof body === 'object' && typeof (body as BodyStream).read === 'function' && 'pipe' in (body as object);
+}
+
+/**
+ * Stores a media stream in n8n's binary storage without holding it whole in memory. Its first bytes are checked
+ * first: nothing at all, or a file of the wrong kind, is a clear error. A stream cut off while it is stored (the
+ * deadline, a reset) is a clear error too.
+ */
+export async function storeStream(
+	context: IExecuteSingleFunctions,
+	body: unknown,
+	contentType: string | undefined,
+	options: { what: string; expect: 'image' | 'audio' | 'video'; baseName: string; fallbackMimeType: string; source?: string },
+): Promise<IBinaryData> {
+	const node = context.getNode();
+	const stream = body as BodyStream;
+	const start = await peekStart(stream);
+	const declared = contentType?.split(';')[0].trim().toLowerCase();
 	const declaredKind = declared?.split('/')[0];
 	const sniffed = sniffMimeType(start);
-	if (start.length === 0 || (declaredKind !== options.expect && !sniffed?.startsWith(options.expect) && declaredKind !== 'application')) {
-		body.destroy();
-		throw new NodeOperationError(node, `NanoGPT's link did not return a ${options.expect} file`, {
-			description: `The download answered with ${declared ?? 'no content type'}${start.length === 0 ? ' and no data' : ''}.`,
+	const source = options.source ?? 'NanoGPT';
+	if (start.length === 0) {
+		stream.destroy();
+		throw new NodeOperationError(node, `${source} returned an empty ${options.expect} file`, {
+			description: 'Run the node again; if it keeps happening, try another voice or model.',
+		});
+	}
+	if (declaredKind !== options.expect && !sniffed?.startsWith(options.expect) && declaredKind !== 'application') {
+		stream.destroy();
+		throw new NodeOperationError(node, `${source} did not return ${options.expect === 'image' ? 'an' : 'a'} ${options.expect} file`, {
+			description: `The answer was ${declared ?? 'of no content type'}. Run the node again; if it keeps happening, try another model.`,
 		});
 	}
 	const usable = declared && declaredKind === options.expect ? declared : undefined;
 	const mimeType = usable ?? sniffed ?? options.fallbackMimeType;
 	const extension = extensionForMimeType(mimeType);
 	const fileName = extension ? `${options.baseName}.${extension}` : options.baseName;
-	return await context.helpers.prepareBinaryData(body as never, fileName, mimeType);
+	try {
+		return await context.helpers.prepareBinaryData(stream as never, fileName, mimeType);
+	} catch (error) {
+		throw new NodeOperationError(node, `The ${options.what} from NanoGPT was cut off`, {
+			description: `${(error as Error).message || 'The connection closed'}. Run the node again; raise Timeout if the file is large.`,
+		});
+	}
 }

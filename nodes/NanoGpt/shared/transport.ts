@@ -82,6 +82,21 @@ export type ReceiveAction = (
 ) => Promise<INodeExecutionData[]>;
 
 /**
+ * With `encoding: 'stream'`, the media types the request accepts (its Accept header, JSON and text aside, plus
+ * application/octet-stream) stay streams; errors and JSON answers are read into memory (they are small).
+ */
+function streamedTypesOf(requestOptions: IHttpRequestOptions): string[] {
+	const headers = (requestOptions.headers ?? {}) as Record<string, unknown>;
+	const accept = String(Object.entries(headers).find(([name]) => name.toLowerCase() === 'accept')?.[1] ?? '');
+	const media = accept
+		.split(',')
+		.map((entry) => entry.split(';')[0].trim().toLowerCase())
+		.filter((type) => type !== '' && !type.includes('json') && !type.startsWith('text/') && type !== '*/*')
+		.map((type) => (type.endsWith('/*') ? type.slice(0, -1) : type));
+	return [...media, 'application/octet-stream'];
+}
+
+/**
  * Sends one item's request and retries only that item on timeouts, connection resets, 408, 429 and 5xx, up to
  * the user's limits. `untilAnswered` are the postReceive steps up to the status check: a failure there may be
  * retried; once they pass, the answer is final and the item is never sent again (it was accepted and billed).
@@ -111,6 +126,7 @@ export async function sendWithRetries(
 					headers: requestOptions.headers,
 					json: requestOptions.json,
 					encoding: requestOptions.encoding,
+					streamTypes: requestOptions.encoding === 'stream' ? streamedTypesOf(requestOptions) : undefined,
 					timeoutMs: requestOptions.timeout ?? settings.timeoutMs,
 					signal: context.getExecutionCancelSignal?.(),
 				},

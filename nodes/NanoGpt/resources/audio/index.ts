@@ -26,7 +26,8 @@ export const audioOperations: INodeProperties = {
 				{
 					method: 'POST',
 					url: '/v1/audio/speech',
-					encoding: 'arraybuffer',
+					// Audio answers stream into n8n's binary storage; JSON answers (tickets, links) and errors are read whole.
+					encoding: 'stream',
 					headers: { Accept: 'audio/*, application/json' },
 				},
 				[buildCreateSpeechBody],

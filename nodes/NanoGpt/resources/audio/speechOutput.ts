@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteSingleFunctions, IN8nHttpFullResponse, INodeE
 import { NodeOperationError } from 'n8n-workflow';
 
 import { redactSecrets } from '../../../shared/errors';
+import { isBodyStream, storeStream } from '../../shared/download';
 import { downloadFile, toBinary } from '../../shared/media';
 import { credentialSecrets } from '../../shared/secrets';
 import { readRequestSettings } from '../../shared/requestSettings';
@@ -83,6 +84,24 @@ export async function speechToBinary(
 ): Promise<INodeExecutionData[]> {
 	const format = String(this.getNodeParameter('responseFormat', 'mp3'));
 	const property = String(this.getNodeParameter('binaryPropertyOutput', 'data') ?? '').trim() || 'data';
+	if (isBodyStream(response.body)) {
+		// Audio bytes straight into n8n's binary storage, never whole in memory (JSON answers arrive as a Buffer).
+		const binary = await storeStream(this, response.body, header(response, 'content-type'), {
+			what: 'speech',
+			expect: 'audio',
+			baseName: 'speech',
+			fallbackMimeType: SPEECH_FORMAT_MIME_TYPES[format] ?? 'audio/mpeg',
+		});
+		const body = bodyOfRequest(this);
+		const json: IDataObject = {
+			model: body.model ?? null,
+			voice: body.voice ?? null,
+			responseFormat: format,
+			mimeType: binary.mimeType,
+			fileSize: binary.bytes ?? null,
+		};
+		return [{ json, binary: { [property]: binary } }];
+	}
 	const bytes = bytesOf(response.body);
 	const answer = jsonAnswerOf(response, bytes);
 	let audio: { buffer: Buffer; mimeType?: string; details: IDataObject };
