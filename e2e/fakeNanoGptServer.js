@@ -12,6 +12,7 @@
 const http = require('node:http');
 
 const { KNOWLEDGE_PUBLIC_ROUTES, knowledgeRoutes } = require('./fakeKnowledgeRoutes');
+const { mediaRoutes } = require('./fakeMediaRoutes');
 const { parseMultipartForm } = require('./multipartForm');
 const { samplePng, chimeWav, chimeMp3 } = require('./demoMedia');
 
@@ -344,6 +345,7 @@ function defaultRoutes(server) {
 		}),
 		'GET /files/video.mp4': () => ({ headers: { 'content-type': 'video/mp4' }, body: MP4_BYTES }),
 		...knowledgeRoutes(),
+		...mediaRoutes(server, MP4_BYTES),
 		...restRoutes(),
 	};
 }

@@ -68,3 +68,23 @@ export function generateParameters(extra: INodeParameters = {}): INodeParameters
 export function statusParameters(extra: INodeParameters = {}): INodeParameters {
 	return { resource: 'video', operation: 'getStatus', requestId: RUN_ID, ...extra };
 }
+
+/** Bytes of a (tiny, fake) WebP image: RIFF....WEBP followed by data. */
+export const WEBP_BYTES = Buffer.concat([
+	Buffer.from('RIFF', 'latin1'),
+	Buffer.from([0x24, 0, 0, 0]),
+	Buffer.from('WEBPVP8 ', 'latin1'),
+	Buffer.from(Array.from({ length: 24 }, (_, index) => 255 - index)),
+]);
+
+export function contentParameters(extra: INodeParameters = {}): INodeParameters {
+	return { resource: 'video', operation: 'getContent', runId: RUN_ID, ...extra };
+}
+
+export function extendParameters(extra: INodeParameters = {}): INodeParameters {
+	return { resource: 'video', operation: 'extend', runId: RUN_ID, videoIndex: 2, pollInterval: 0.01, maxWait: 5, ...extra };
+}
+
+export function recoverParameters(extra: INodeParameters = {}): INodeParameters {
+	return { resource: 'video', operation: 'recover', ...extra };
+}

@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { operationRouting } from '../../shared/operation';
+import { buildCloneVoiceRequest, cloneVoiceFields, finishVoiceClone } from './cloneVoice';
 import { buildCreateSpeechBody } from './createSpeechBody';
 import { createSpeechFields } from './createSpeechFields';
 import { createTranscriptionFields } from './createTranscriptionFields';
@@ -17,6 +18,15 @@ export const audioOperations: INodeProperties = {
 	displayOptions: { show: { resource: ['audio'] } },
 	default: 'createSpeech',
 	options: [
+		{
+			name: 'Clone Voice',
+			value: 'cloneVoice',
+			action: 'Clone a voice',
+			description: 'Clone a voice from a recording (MiniMax or Qwen) and get a voice ID for Create Speech',
+			routing: operationRouting({ method: 'POST', url: '/voice-clone/minimax' }, [buildCloneVoiceRequest], {
+				postReceive: [finishVoiceClone],
+			}),
+		},
 		{
 			name: 'Create Speech',
 			value: 'createSpeech',
@@ -66,6 +76,7 @@ export const audioOperations: INodeProperties = {
 
 export const audioDescription: INodeProperties[] = [
 	audioOperations,
+	...cloneVoiceFields,
 	...createSpeechFields,
 	...createTranscriptionFields,
 	...getJobFields,

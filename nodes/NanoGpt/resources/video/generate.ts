@@ -12,7 +12,7 @@ import {
 	requireUrl,
 	textParameter,
 } from '../../shared/parameters';
-import { outputBinaryField } from './videoOutput';
+import { videoWaitFields } from './waitFields';
 
 const show = { resource: ['video'], operation: ['generate'] };
 
@@ -135,43 +135,7 @@ export const generateFields: INodeProperties[] = [
 		placeholder: 'e.g. https://example.com/first-frame.png',
 		displayOptions: { show: { ...show, imageSource: ['url'] } },
 	},
-	{
-		displayName: 'Wait for Completion',
-		name: 'waitForCompletion',
-		type: 'boolean',
-		default: true,
-		description:
-			'Whether to wait until the video is ready (checking its status regularly). Otherwise the node returns the request ID at once; check it later with Video > Get Status.',
-		displayOptions: { show },
-	},
-	{
-		displayName: 'Check Every (Seconds)',
-		name: 'pollInterval',
-		type: 'number',
-		default: 5,
-		typeOptions: { minValue: 1 },
-		description: 'How often to ask NanoGPT whether the video is ready',
-		displayOptions: { show: { ...show, waitForCompletion: [true] } },
-	},
-	{
-		displayName: 'Max Wait (Seconds)',
-		name: 'maxWait',
-		type: 'number',
-		default: 600,
-		typeOptions: { minValue: 1 },
-		description:
-			'How long to wait for the video at most. When it takes longer the node fails with a message; the video keeps generating and can be fetched with Video > Get Status.',
-		displayOptions: { show: { ...show, waitForCompletion: [true] } },
-	},
-	{
-		displayName: 'Download Video',
-		name: 'downloadVideo',
-		type: 'boolean',
-		default: true,
-		description: 'Whether to download the finished video into a binary field (NanoGPT links expire after about an hour)',
-		displayOptions: { show: { ...show, waitForCompletion: [true] } },
-	},
-	outputBinaryField({ ...show, waitForCompletion: [true], downloadVideo: [true] }),
+	...videoWaitFields(show),
 	{
 		displayName: 'Options',
 		name: 'options',

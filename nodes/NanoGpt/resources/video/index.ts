@@ -1,9 +1,12 @@
 import type { INodeProperties, INodePropertyRouting, PostReceiveAction } from 'n8n-workflow';
 
 import { operationRouting } from '../../shared/operation';
+import { buildExtendVideoBody, extendFields } from './extend';
 import { buildGenerateVideoBody, generateFields } from './generate';
 import { finishVideoGeneration } from './generateOutput';
+import { explainUnknownContent, getContentFields, setVideoContentQuery, videoContentToBinary } from './getContent';
 import { explainUnknownVideo, getStatusFields, outputVideoStatus, setVideoStatusQuery } from './getStatus';
+import { outputRecoveredRuns, recoverFields, setRecoverQuery } from './recover';
 import { checkWaitSettings } from './waitSettings';
 
 /** Runs `action` before the shared error handling of an operation's routing. */
@@ -21,6 +24,15 @@ export const videoOperations: INodeProperties = {
 	default: 'generate',
 	options: [
 		{
+			name: 'Extend',
+			value: 'extend',
+			action: 'Extend a video',
+			description: 'Extend one of the four videos of a Midjourney run, wait for it and download it',
+			routing: operationRouting({ method: 'POST', url: '/generate-video/extend' }, [buildExtendVideoBody, checkWaitSettings], {
+				postReceive: [finishVideoGeneration],
+			}),
+		},
+		{
 			name: 'Generate',
 			value: 'generate',
 			action: 'Generate a video',
@@ -28,6 +40,25 @@ export const videoOperations: INodeProperties = {
 			routing: operationRouting({ method: 'POST', url: '/generate-video' }, [buildGenerateVideoBody, checkWaitSettings], {
 				postReceive: [finishVideoGeneration],
 			}),
+		},
+		{
+			name: 'Get Content',
+			value: 'getContent',
+			action: 'Get the content of a video',
+			description: 'Get a finished Sora 2 video (or its thumbnail or spritesheet) by its run ID as a binary file',
+			routing: withFirstPostReceive(
+				operationRouting(
+					{
+						method: 'GET',
+						url: '/generate-video/content',
+						encoding: 'arraybuffer',
+						headers: { Accept: 'video/*, image/*, application/json' },
+					},
+					[setVideoContentQuery],
+					{ jsonBody: false, postReceive: [videoContentToBinary] },
+				),
+				explainUnknownContent,
+			),
 		},
 		{
 			name: 'Get Status',
@@ -41,8 +72,24 @@ export const videoOperations: INodeProperties = {
 				explainUnknownVideo,
 			),
 		},
+		{
+			name: 'Recover Recent Runs',
+			value: 'recover',
+			action: 'Recover recent video runs',
+			description: 'List your recent video generations, one item per run',
+			routing: operationRouting({ method: 'GET', url: '/generate-video/recover' }, [setRecoverQuery], {
+				postReceive: [outputRecoveredRuns],
+			}),
+		},
 	],
 };
 
 /** The video resource: its operation selector followed by each operation's fields. */
-export const videoDescription: INodeProperties[] = [videoOperations, ...generateFields, ...getStatusFields];
+export const videoDescription: INodeProperties[] = [
+	videoOperations,
+	...generateFields,
+	...extendFields,
+	...getContentFields,
+	...getStatusFields,
+	...recoverFields,
+];
