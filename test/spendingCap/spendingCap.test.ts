@@ -74,6 +74,7 @@ describe('Max Cost per Run (USD)', () => {
 			.filter((property: INodeProperties) => property.name === 'maxCostPerRun')
 			.flatMap((property) => (property.displayOptions?.show?.resource as string[]).flatMap((resource) => (property.displayOptions?.show?.operation as string[]).map((operation) => `${resource}.${operation}`)));
 		expect(shownFor.sort()).toEqual([
+			'audio.cloneVoice',
 			'audio.createSpeech',
 			'audio.createTranscription',
 			'embeddings.create',
@@ -86,6 +87,7 @@ describe('Max Cost per Run (USD)', () => {
 			'text.createResponse',
 			'text.message',
 			'text.moderate',
+			'video.extend',
 			'video.generate',
 			'web.scrapeUrls',
 			'web.search',

@@ -5,8 +5,8 @@ import { NodeOperationError } from 'n8n-workflow';
 export const BILLED_OPERATIONS: Record<string, string[]> = {
 	text: ['ask', 'complete', 'createResponse', 'message', 'moderate', 'compressMemory'],
 	image: ['create', 'edit', 'checkNsfw'],
-	audio: ['createSpeech', 'createTranscription'],
-	video: ['generate'],
+	audio: ['createSpeech', 'createTranscription', 'cloneVoice'],
+	video: ['generate', 'extend'],
 	embeddings: ['create'],
 	web: ['search', 'scrapeUrls'],
 	youtube: ['getTranscript'],
