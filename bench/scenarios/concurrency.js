@@ -1,8 +1,7 @@
 'use strict';
-// 2. Concurrency: 500 items at 100 ms server latency with n8n's batching (Request Options > Batching), against
-// the ideal items x latency / concurrency. n8n's batching starts `batchSize` requests every `batchInterval` ms
-// without waiting for the previous batch, so with the interval equal to the latency `batchSize` requests are
-// in flight at a time.
+// 2. Concurrency: 500 items at 100 ms server latency, against the ideal items x latency / concurrency. The node's
+// own pacing sets the concurrency: Max Requests per Second = 500 starts a request every 2 ms, so with 100 ms answers
+// 50 requests are in flight at a time. (n8n's Request Options > Batching exists only for nodes without execute().)
 const { runNode } = require('../lib/engine');
 const { runScenario, timed } = require('../lib/measure');
 const { askParameters, items } = require('../lib/parameters');
@@ -15,11 +14,8 @@ const CONCURRENCY = 50;
 async function main() {
 	const server = await startFakeServer({ latencyMs: LATENCY_MS });
 	try {
-		// Pacing off: it stands for NanoGPT's 25 requests per second, measured in the rate-limit figure.
-		const parameters = askParameters(
-			{ maxRequestsPerSecond: 0 },
-			{ batching: { batch: { batchSize: CONCURRENCY, batchInterval: LATENCY_MS } } },
-		);
+		// 50 in flight: one start every 2 ms at 100 ms per answer (NanoGPT's own 25 per second is the rate-limit figure).
+		const parameters = askParameters({ maxRequestsPerSecond: (CONCURRENCY * 1000) / LATENCY_MS });
 		await runNode(parameters, { baseUrl: server.baseUrl, items: items(100) });
 		const { ms, result } = await timed(() => runNode(parameters, { baseUrl: server.baseUrl, items: items(COUNT) }));
 		if (result.error) throw result.error;

@@ -9,11 +9,18 @@ const { startFakeServer } = require('../lib/server');
 
 const MB = 1024 * 1024;
 const CASES = {
-	transcription: { resource: 'audio', operation: 'createTranscription', bytes: 25 * MB, model: 'Whisper-Large-V3' },
+	transcription: { resource: 'audio', operation: 'createTranscription', bytes: 25_000_000, model: 'Whisper-Large-V3' },
 	video: { resource: 'video', operation: 'generate', bytes: 50 * MB, model: 'veo3-video' },
 };
 
 /** Parameters for the operation, from what the built node declares (these operations are built elsewhere). */
+/** An MP3 of the given size as the node's upload check sees it (an ID3 header, then filler). */
+function mp3Bytes(size) {
+	const bytes = Buffer.alloc(size, 7);
+	Buffer.from('ID3\u0004\u0000\u0000\u0000\u0000\u0000\u0000', 'latin1').copy(bytes);
+	return bytes;
+}
+
 async function parametersFor(spec) {
 	const description = await nodeDescription();
 	const shown = description.properties.filter(
@@ -42,7 +49,7 @@ async function measure(name) {
 		const parameters = await parametersFor(spec);
 		const items =
 			name === 'transcription'
-				? [{ json: {}, binary: { data: { data: Buffer.alloc(spec.bytes, 7).toString('base64'), mimeType: 'audio/mpeg', fileName: 'meeting.mp3' } } }]
+				? [{ json: {}, binary: { data: { data: mp3Bytes(spec.bytes).toString('base64'), mimeType: 'audio/mpeg', fileName: 'meeting.mp3' } } }]
 				: [{ json: {} }];
 		global.gc?.();
 		await new Promise((resolve) => setTimeout(resolve, 100));
