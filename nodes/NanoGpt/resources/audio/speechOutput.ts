@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteSingleFunctions, IN8nHttpFullResponse, INodeE
 import { NodeOperationError } from 'n8n-workflow';
 
 import { redactSecrets } from '../../../shared/errors';
+import { bytesOfBody, headerOf, jsonAnswerOf } from '../../shared/answerBody';
 import { isBodyStream, storeStream } from '../../shared/download';
 import { downloadFile, toBinary } from '../../shared/media';
 import { credentialSecrets } from '../../shared/secrets';
@@ -9,36 +10,6 @@ import { readRequestSettings } from '../../shared/requestSettings';
 import { isSpeechTicket, waitForSpeechJob } from './speechJob';
 import { SPEECH_FORMAT_MIME_TYPES } from './speechFormats';
 import { isCompletedStatus, isFailedStatus, pickDefined, waitsForJobs } from './jobPolling';
-
-function header(response: IN8nHttpFullResponse, name: string): string | undefined {
-	const key = Object.keys(response.headers ?? {}).find((candidate) => candidate.toLowerCase() === name);
-	const value = key === undefined ? undefined : response.headers[key];
-	return typeof value === 'string' ? value : undefined;
-}
-
-function bytesOf(body: unknown): Buffer {
-	if (Buffer.isBuffer(body)) return body;
-	if (body instanceof ArrayBuffer) return Buffer.from(body);
-	if (typeof body === 'string') return Buffer.from(body, 'binary');
-	if (body && typeof body === 'object') return Buffer.from(JSON.stringify(body));
-	return Buffer.alloc(0);
-}
-
-/** A JSON answer (job ticket, audioUrl) instead of audio bytes, or undefined for audio. */
-function jsonAnswerOf(response: IN8nHttpFullResponse, bytes: Buffer): IDataObject | undefined {
-	if (response.body && typeof response.body === 'object' && !Buffer.isBuffer(response.body) && !(response.body instanceof ArrayBuffer)) {
-		return response.body as IDataObject;
-	}
-	const contentType = header(response, 'content-type')?.toLowerCase() ?? '';
-	const looksLikeJson = contentType.includes('json') || (!contentType.startsWith('audio/') && bytes.subarray(0, 1).toString() === '{');
-	if (!looksLikeJson) return undefined;
-	try {
-		const parsed = JSON.parse(bytes.toString('utf8')) as unknown;
-		return parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as IDataObject) : undefined;
-	} catch {
-		return undefined;
-	}
-}
 
 /** Downloads the audio of a JSON answer (directly, or after waiting for the background job). */
 async function audioFromJson(
@@ -86,7 +57,7 @@ export async function speechToBinary(
 	const property = String(this.getNodeParameter('binaryPropertyOutput', 'data') ?? '').trim() || 'data';
 	if (isBodyStream(response.body)) {
 		// Audio bytes straight into n8n's binary storage, never whole in memory (JSON answers arrive as a Buffer).
-		const binary = await storeStream(this, response.body, header(response, 'content-type'), {
+		const binary = await storeStream(this, response.body, headerOf(response, 'content-type'), {
 			what: 'speech',
 			expect: 'audio',
 			baseName: 'speech',
@@ -102,8 +73,8 @@ export async function speechToBinary(
 		};
 		return [{ json, binary: { [property]: binary } }];
 	}
-	const bytes = bytesOf(response.body);
-	const answer = jsonAnswerOf(response, bytes);
+	const bytes = bytesOfBody(response.body);
+	const answer = jsonAnswerOf(response, bytes, 'audio');
 	let audio: { buffer: Buffer; mimeType?: string; details: IDataObject };
 	if (answer && isSpeechTicket(answer) && !waitsForJobs(this)) {
 		const model = this.getNodeParameter('model', '', { extractValue: true });
@@ -112,7 +83,7 @@ export async function speechToBinary(
 	if (answer) {
 		audio = await audioFromJson(this, answer);
 	} else {
-		audio = { buffer: bytes, mimeType: header(response, 'content-type'), details: {} };
+		audio = { buffer: bytes, mimeType: headerOf(response, 'content-type'), details: {} };
 	}
 	if (audio.buffer.length === 0) {
 		throw new NodeOperationError(this.getNode(), 'NanoGPT returned an empty audio file', {

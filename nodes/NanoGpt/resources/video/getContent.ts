@@ -10,6 +10,7 @@ import type {
 import { NodeOperationError } from 'n8n-workflow';
 
 import { parseNanoGptError, quoteAnswer, withJobId } from '../../../shared/errors';
+import { bytesOfBody, headerOf, jsonAnswerOf } from '../../shared/answerBody';
 import { downloadToBinary } from '../../shared/download';
 import { sniffMimeType, toBinary } from '../../shared/media';
 import { requireText, textParameter } from '../../shared/parameters';
@@ -70,35 +71,6 @@ export async function explainUnknownContent(
 	throw unknownVideoError(this, details, runIdOf(this));
 }
 
-function header(response: IN8nHttpFullResponse, name: string): string | undefined {
-	const key = Object.keys(response.headers ?? {}).find((candidate) => candidate.toLowerCase() === name);
-	const value = key === undefined ? undefined : response.headers[key];
-	return typeof value === 'string' ? value : undefined;
-}
-
-function bytesOf(body: unknown): Buffer {
-	if (Buffer.isBuffer(body)) return body;
-	if (body instanceof ArrayBuffer) return Buffer.from(body);
-	if (typeof body === 'string') return Buffer.from(body, 'binary');
-	if (body && typeof body === 'object') return Buffer.from(JSON.stringify(body));
-	return Buffer.alloc(0);
-}
-
-/** The answer as a JSON object when NanoGPT answered JSON (a link to the file) rather than the file itself. */
-function jsonAnswerOf(response: IN8nHttpFullResponse, bytes: Buffer): IDataObject | undefined {
-	const body = response.body;
-	if (body && typeof body === 'object' && !Buffer.isBuffer(body) && !(body instanceof ArrayBuffer)) return body as IDataObject;
-	const contentType = header(response, 'content-type')?.toLowerCase() ?? '';
-	const looksLikeJson = contentType.includes('json') || (contentType === '' && bytes.subarray(0, 1).toString() === '{');
-	if (!looksLikeJson) return undefined;
-	try {
-		const parsed = JSON.parse(bytes.toString('utf8')) as unknown;
-		return parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as IDataObject) : {};
-	} catch {
-		return {};
-	}
-}
-
 function objectOf(value: unknown): IDataObject | undefined {
 	return value && typeof value === 'object' && !Array.isArray(value) ? (value as IDataObject) : undefined;
 }
@@ -128,8 +100,8 @@ export async function videoContentToBinary(
 	const variant = variantOf(this);
 	const kind = VARIANTS[variant];
 	const property = String(this.getNodeParameter('outputBinaryPropertyName', 'data') ?? '').trim() || 'data';
-	const bytes = bytesOf(response.body);
-	const answer = jsonAnswerOf(response, bytes);
+	const bytes = bytesOfBody(response.body);
+	const answer = jsonAnswerOf(response, bytes, 'video', 'empty');
 	const baseName = variant === 'video' ? runId : `${runId}-${variant}`;
 	let binary: IBinaryData;
 	let link: string | undefined;
@@ -159,7 +131,7 @@ export async function videoContentToBinary(
 				runId,
 			);
 		}
-		const declared = header(response, 'content-type')?.split(';')[0].trim().toLowerCase();
+		const declared = headerOf(response, 'content-type')?.split(';')[0].trim().toLowerCase();
 		const sniffed = sniffMimeType(bytes);
 		const declaredKind = declared?.split('/')[0];
 		if (declaredKind !== kind.expect && !sniffed?.startsWith(kind.expect) && declaredKind !== 'application' && declared !== undefined) {
@@ -172,7 +144,7 @@ export async function videoContentToBinary(
 		}
 		binary = await toBinary(this, bytes, {
 			baseName: baseName.replace(/[^\w.-]+/g, '_') || 'video',
-			mimeType: header(response, 'content-type'),
+			mimeType: headerOf(response, 'content-type'),
 			fallbackMimeType: kind.fallbackMimeType,
 		});
 	}
