@@ -95,6 +95,21 @@ export async function downloadToBinary(
 	return await storeStream(context, body, headerValue(response.headers, 'content-type'), { ...options, source: "NanoGPT's link" });
 }
 
+/**
+ * The size of a stored binary where n8n does not report it (n8n 1.x): from the data itself in memory mode, from the
+ * stored file's metadata otherwise.
+ */
+async function storedSize(context: IExecuteSingleFunctions, binary: IBinaryData): Promise<number | undefined> {
+	if (!binary.id) return Buffer.byteLength(binary.data, 'base64');
+	const helpers = context.helpers as unknown as { getBinaryMetadata?: (id: string) => Promise<{ fileSize?: number }> };
+	try {
+		const size = (await helpers.getBinaryMetadata?.(binary.id))?.fileSize;
+		return typeof size === 'number' ? size : undefined;
+	} catch {
+		return undefined;
+	}
+}
+
 /** Whether an answer body is a Node.js stream (requests made with `encoding: 'stream'`). */
 export function isBodyStream(body: unknown): boolean {
 	return !!body && typeof body === 'object' && typeof (body as BodyStream).read === 'function' && 'pipe' in (body as object);
@@ -135,7 +150,8 @@ export async function storeStream(
 	const extension = extensionForMimeType(mimeType);
 	const fileName = extension ? `${options.baseName}.${extension}` : options.baseName;
 	try {
-		return await context.helpers.prepareBinaryData(stream as never, fileName, mimeType);
+		const binary = await context.helpers.prepareBinaryData(stream as never, fileName, mimeType);
+		return { ...binary, bytes: binary.bytes ?? (await storedSize(context, binary)) };
 	} catch (error) {
 		throw new NodeOperationError(node, `The ${options.what} from NanoGPT was cut off`, {
 			description: `${(error as Error).message || 'The connection closed'}. Run the node again; raise Timeout if the file is large.`,
