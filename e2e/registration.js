@@ -45,7 +45,7 @@ async function recordingServer() {
 	};
 }
 
-async function runRegistrationChecks(harness, { rest, server }) {
+async function runRegistrationChecks(harness, { rest, server, line = '2' }) {
 	await harness.test(`n8n registered the node ${PACKAGE}.nanoGpt`, async () => {
 		const nodes = await typesOf(rest, 'nodes');
 		const node = nodes.find((type) => type.name === `${PACKAGE}.nanoGpt`);
@@ -96,8 +96,10 @@ async function runRegistrationChecks(harness, { rest, server }) {
 		server.reset();
 		const result = await saveAndTestCredential(rest, 'NanoGPT broken key', { apiKey: 'sk-nano-broken-key', baseUrl: server.baseUrl });
 		assert.equal(result.status, 'Error', `credential test result: ${JSON.stringify(result)}`);
-		// The credential's test rules: NanoGPT's advice instead of n8n's bare "Unauthorized".
-		assert.match(result.message, /^NanoGPT did not accept the API key\. Copy the key again from https:\/\/nano-gpt\.com\/api/);
+		// The credential's test rules: NanoGPT's advice instead of n8n's bare "Unauthorized". n8n 1.x applies such
+		// rules only to answers that did not fail, so there the message is n8n's own.
+		if (line === '1') assert.match(result.message, /Authorization failed|Unauthorized/);
+		else assert.match(result.message, /^NanoGPT did not accept the API key\. Copy the key again from https:\/\/nano-gpt\.com\/api/);
 		const [request] = server.requestsTo('POST', '/check-balance');
 		assert.ok(request, 'the credential test called POST /check-balance');
 		assert.equal(request.headers.authorization, 'Bearer sk-nano-broken-key');
@@ -110,7 +112,9 @@ async function runRegistrationChecks(harness, { rest, server }) {
 			server.on('POST', '/check-balance', { status: 302, headers: { location: `${elsewhere.origin}/api/check-balance` }, body: '' });
 			const result = await saveAndTestCredential(rest, 'NanoGPT redirected', { apiKey: server.validKey, baseUrl: server.baseUrl });
 			assert.equal(result.status, 'Error', `credential test result: ${JSON.stringify(result)}`);
-			assert.match(result.message, /^The Base URL answered with a redirect to another address\./);
+			// n8n 1.x reports the unfollowed redirect in its own words; the key stays home on both lines.
+			if (line === '1') assert.match(result.message, /302/);
+			else assert.match(result.message, /^The Base URL answered with a redirect to another address\./);
 			assert.equal(server.requestsTo('POST', '/check-balance').length, 1);
 			const leaked = elsewhere.requests.filter((request) => request.headers.authorization || request.headers['x-api-key']);
 			assert.deepEqual(leaked, [], 'the other origin received no Authorization or x-api-key header');

@@ -82,7 +82,7 @@ async function serverChecks(harness, n8n, server, options) {
 		stage('registration and credential test (REST API)');
 		const rest = new N8nRestClient(origin);
 		await rest.signIn(E2E_OWNER);
-		await runRegistrationChecks(harness, { rest, server });
+		await runRegistrationChecks(harness, { rest, server, line: n8n.profile.line });
 	} finally {
 		await instance.stop();
 	}
