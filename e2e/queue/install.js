@@ -3,12 +3,12 @@
 const fs = require('node:fs');
 const path = require('node:path');
 
-const { ensureN8n } = require('../../scripts/n8n/install');
+const { chooseNode, ensureN8n } = require('../../scripts/n8n/install');
 const { cacheRoot, installDir } = require('../../scripts/n8n/paths');
 
 /** Waits (up to 20 minutes) while another process installs the same n8n into a `.partial-<pid>` folder. */
 async function waitForRunningInstall(profile, log) {
-	const dir = installDir(profile);
+	const dir = installDir(profile, chooseNode(profile));
 	const partialOf = () =>
 		fs.existsSync(cacheRoot())
 			? fs.readdirSync(cacheRoot()).filter((name) => name.startsWith(`${path.basename(dir)}.partial-`) && processAlive(Number(name.split('.partial-')[1])))
