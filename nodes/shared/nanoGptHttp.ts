@@ -54,7 +54,8 @@ export interface HttpCapableContext {
 	};
 }
 
-function headerValue(headers: IDataObject | undefined, name: string): string | undefined {
+/** A header of an answer, whatever its case (the first value when it is a list). */
+export function headerValue(headers: IDataObject | undefined, name: string): string | undefined {
 	if (!headers) return undefined;
 	const key = Object.keys(headers).find((candidate) => candidate.toLowerCase() === name);
 	const value = key === undefined ? undefined : headers[key];
@@ -68,7 +69,8 @@ interface ReadableBody {
 	pipe?: unknown;
 }
 
-function isStream(body: unknown): body is ReadableBody {
+/** Whether an answer body is a Node.js stream (a request made with `encoding: 'stream'`). */
+export function isStream(body: unknown): body is ReadableBody {
 	return !!body && typeof body === 'object' && typeof (body as ReadableBody).on === 'function' && 'pipe' in (body as object);
 }
 
@@ -131,6 +133,16 @@ export async function requestNanoGpt(
 	const additional = credentials
 		? { credentialsDecrypted: { id: '', name: '', type: CREDENTIAL_TYPE, data: credentials } }
 		: undefined;
+	// A transport fault of the request or of reading its answer, in plain words (or the cancellation it was).
+	const failed = (error: unknown): Error =>
+		request.signal?.aborted
+			? cancelledError(node)
+			: transportError(node, error, {
+					timeoutMs: request.timeoutMs,
+					deadlineExceeded: deadline.aborted,
+					timeoutAdvice: wording.timeoutAdvice,
+					secrets,
+				});
 	let method = request.method;
 	let body = request.body;
 	let url = absoluteUrl(endpoint, request.url);
@@ -159,26 +171,14 @@ export async function requestNanoGpt(
 				additional,
 			)) as NanoGptHttpResponse;
 		} catch (error) {
-			if (request.signal?.aborted) throw cancelledError(node);
-			throw transportError(node, error, {
-				timeoutMs: request.timeoutMs,
-				deadlineExceeded: deadline.aborted,
-				timeoutAdvice: wording.timeoutAdvice,
-				secrets,
-			});
+			throw failed(error);
 		}
 		if (response.statusCode < 300 || response.statusCode >= 400) {
 			if (!request.streamTypes || !isStream(response.body) || keepsStream(response, request.streamTypes)) return response;
 			try {
 				return { ...response, body: await readAll(response.body) };
 			} catch (error) {
-				if (request.signal?.aborted) throw cancelledError(node);
-				throw transportError(node, error, {
-					timeoutMs: request.timeoutMs,
-					deadlineExceeded: deadline.aborted,
-					timeoutAdvice: wording.timeoutAdvice,
-					secrets,
-				});
+				throw failed(error);
 			}
 		}
 		discard(response.body);

@@ -52,8 +52,8 @@ function errorFor(run: IExecuteFunctions, error: unknown, itemIndex: number): Er
 }
 
 /**
- * Runs an operation whose items share requests (shared/batching.ts). Per item: its entries and its request are
- * built and checked as usual (bad input fails that item only). Items whose requests differ only in the list go
+ * Runs an operation whose items share requests (shared/batching.ts). Per item: its request (with its entries in
+ * the list field) is built and checked as usual (bad input fails that item only). Items whose requests differ only in the list go
  * together, in input order, at most `size` entries per request; each output is paired with its item. A shared
  * request refused for its content (400, 413, 422; not billed) is sent again item by item, so only the item at fault
  * fails; any other failure fails every item it carried. An item whose entries span several requests keeps the
@@ -74,9 +74,11 @@ export async function runAcrossItems(
 		items.map(async (item, itemIndex) => {
 			try {
 				const context = itemContextOf(run, itemIndex, item);
-				const entries = spec.entriesOf(context);
 				const size = spec.sizeOf(context);
+				// The preSend checked the item's entries and put them in the list field.
 				const prepared = await prepareRequest(run, plan, settings, context);
+				const entries = ((prepared.requestOptions.body ?? {}) as IDataObject)[spec.listField];
+				if (!Array.isArray(entries)) throw new Error(`The request of ${plan.key} has no list in "${spec.listField}"`);
 				return { member: { itemIndex, context, entries }, prepared, size, extra: spec.keyOf?.(context) };
 			} catch (error) {
 				refused.set(itemIndex, error);

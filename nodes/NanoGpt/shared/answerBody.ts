@@ -1,11 +1,6 @@
 import type { IDataObject, IN8nHttpFullResponse } from 'n8n-workflow';
 
-/** A response header, whatever its case. */
-export function headerOf(response: IN8nHttpFullResponse, name: string): string | undefined {
-	const key = Object.keys(response.headers ?? {}).find((candidate) => candidate.toLowerCase() === name);
-	const value = key === undefined ? undefined : response.headers[key];
-	return typeof value === 'string' ? value : undefined;
-}
+import { headerValue } from '../../shared/nanoGptHttp';
 
 /** The bytes of an answer read whole (a Buffer, an ArrayBuffer, text, or an object n8n already parsed). */
 export function bytesOfBody(body: unknown): Buffer {
@@ -29,7 +24,7 @@ export function jsonAnswerOf(
 ): IDataObject | undefined {
 	const body = response.body;
 	if (body && typeof body === 'object' && !Buffer.isBuffer(body) && !(body instanceof ArrayBuffer)) return body as IDataObject;
-	const contentType = headerOf(response, 'content-type')?.toLowerCase() ?? '';
+	const contentType = headerValue(response.headers, 'content-type')?.toLowerCase() ?? '';
 	const looksLikeJson = contentType.includes('json') || (!contentType.startsWith(`${mediaKind}/`) && bytes.subarray(0, 1).toString() === '{');
 	if (!looksLikeJson) return undefined;
 	try {

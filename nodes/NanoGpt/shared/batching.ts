@@ -7,10 +7,11 @@ import type { IDataObject, IExecuteSingleFunctions, INodePropertyRouting } from 
  * most `sizeOf` entries each) and pairs every output with the item its entry came from.
  */
 export interface AcrossItems {
-	/** The body field that carries the list (e.g. `input`). */
+	/**
+	 * The body field that carries the list (e.g. `input`). The operation's preSend puts the item's checked entries
+	 * there (bad input throws a clear error: that item fails, the others go on); shared requests regroup them.
+	 */
 	listField: string;
-	/** The item's entries, checked (throws a clear error for bad input: that item fails, the others go on). */
-	entriesOf(context: IExecuteSingleFunctions): unknown[];
 	/** The most entries one request may carry, as the item's options say. */
 	sizeOf(context: IExecuteSingleFunctions): number;
 	/** What else must match for items to share a request (output options the request does not carry). */

@@ -1,6 +1,7 @@
 import type { IBinaryData, IDataObject, IExecuteSingleFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { headerValue } from '../../shared/nanoGptHttp';
 import { extensionForMimeType, sniffMimeType } from './media';
 
 /** The parts of a Node.js readable stream this file uses (the HTTP answer body). */
@@ -43,13 +44,6 @@ export async function peekStart(stream: BodyStream): Promise<Buffer> {
 		stream.once('end', onEnd);
 		stream.once('error', onError);
 	});
-}
-
-function headerValue(headers: IDataObject | undefined, name: string): string | undefined {
-	if (!headers) return undefined;
-	const key = Object.keys(headers).find((candidate) => candidate.toLowerCase() === name);
-	const value = key === undefined ? undefined : headers[key];
-	return typeof value === 'string' ? value : undefined;
 }
 
 /**
@@ -108,11 +102,6 @@ async function storedSize(context: IExecuteSingleFunctions, binary: IBinaryData)
 	} catch {
 		return undefined;
 	}
-}
-
-/** Whether an answer body is a Node.js stream (requests made with `encoding: 'stream'`). */
-export function isBodyStream(body: unknown): boolean {
-	return !!body && typeof body === 'object' && typeof (body as BodyStream).read === 'function' && 'pipe' in (body as object);
 }
 
 /**

@@ -2,6 +2,7 @@ import type { IBinaryData, IDataObject, IExecuteSingleFunctions } from 'n8n-work
 import { NodeOperationError } from 'n8n-workflow';
 
 import { redactSecrets } from '../../shared/errors';
+import { headerValue } from '../../shared/nanoGptHttp';
 
 const EXTENSIONS: Record<string, string> = {
 	'audio/aac': 'aac',
@@ -74,13 +75,6 @@ export async function toBinary(
 	const extension = extensionForMimeType(mimeType);
 	const fileName = extension ? `${options.baseName}.${extension}` : options.baseName;
 	return await context.helpers.prepareBinaryData(buffer, fileName, mimeType);
-}
-
-function headerValue(headers: IDataObject | undefined, name: string): string | undefined {
-	if (!headers) return undefined;
-	const key = Object.keys(headers).find((candidate) => candidate.toLowerCase() === name);
-	const value = key === undefined ? undefined : headers[key];
-	return typeof value === 'string' ? value : undefined;
 }
 
 /**

@@ -2,8 +2,9 @@ import type { IDataObject, IExecuteSingleFunctions, IN8nHttpFullResponse, INodeE
 import { NodeOperationError } from 'n8n-workflow';
 
 import { redactSecrets } from '../../../shared/errors';
-import { bytesOfBody, headerOf, jsonAnswerOf } from '../../shared/answerBody';
-import { isBodyStream, storeStream } from '../../shared/download';
+import { headerValue, isStream } from '../../../shared/nanoGptHttp';
+import { bytesOfBody, jsonAnswerOf } from '../../shared/answerBody';
+import { storeStream } from '../../shared/download';
 import { downloadFile, toBinary } from '../../shared/media';
 import { credentialSecrets } from '../../shared/secrets';
 import { readRequestSettings } from '../../shared/requestSettings';
@@ -55,9 +56,9 @@ export async function speechToBinary(
 ): Promise<INodeExecutionData[]> {
 	const format = String(this.getNodeParameter('responseFormat', 'mp3'));
 	const property = String(this.getNodeParameter('binaryPropertyOutput', 'data') ?? '').trim() || 'data';
-	if (isBodyStream(response.body)) {
+	if (isStream(response.body)) {
 		// Audio bytes straight into n8n's binary storage, never whole in memory (JSON answers arrive as a Buffer).
-		const binary = await storeStream(this, response.body, headerOf(response, 'content-type'), {
+		const binary = await storeStream(this, response.body, headerValue(response.headers, 'content-type'), {
 			what: 'speech',
 			expect: 'audio',
 			baseName: 'speech',
@@ -83,7 +84,7 @@ export async function speechToBinary(
 	if (answer) {
 		audio = await audioFromJson(this, answer);
 	} else {
-		audio = { buffer: bytes, mimeType: headerOf(response, 'content-type'), details: {} };
+		audio = { buffer: bytes, mimeType: headerValue(response.headers, 'content-type'), details: {} };
 	}
 	if (audio.buffer.length === 0) {
 		throw new NodeOperationError(this.getNode(), 'NanoGPT returned an empty audio file', {

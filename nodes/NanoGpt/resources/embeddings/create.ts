@@ -198,7 +198,6 @@ export function embeddingOutputs(
  */
 export const embeddingsAcrossItems: AcrossItems = {
 	listField: 'input',
-	entriesOf: embeddingTextsOf,
 	sizeOf: embeddingBatchSize,
 	outputsOf: (context, texts, body, indexes) =>
 		embeddingOutputs(context, texts as string[], body, indexes),

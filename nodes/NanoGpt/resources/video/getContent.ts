@@ -10,7 +10,8 @@ import type {
 import { NodeOperationError } from 'n8n-workflow';
 
 import { parseNanoGptError, quoteAnswer, withJobId } from '../../../shared/errors';
-import { bytesOfBody, headerOf, jsonAnswerOf } from '../../shared/answerBody';
+import { headerValue } from '../../../shared/nanoGptHttp';
+import { bytesOfBody, jsonAnswerOf } from '../../shared/answerBody';
 import { downloadToBinary } from '../../shared/download';
 import { sniffMimeType, toBinary } from '../../shared/media';
 import { requireText, textParameter } from '../../shared/parameters';
@@ -131,7 +132,7 @@ export async function videoContentToBinary(
 				runId,
 			);
 		}
-		const declared = headerOf(response, 'content-type')?.split(';')[0].trim().toLowerCase();
+		const declared = headerValue(response.headers, 'content-type')?.split(';')[0].trim().toLowerCase();
 		const sniffed = sniffMimeType(bytes);
 		const declaredKind = declared?.split('/')[0];
 		if (declaredKind !== kind.expect && !sniffed?.startsWith(kind.expect) && declaredKind !== 'application' && declared !== undefined) {
@@ -144,7 +145,7 @@ export async function videoContentToBinary(
 		}
 		binary = await toBinary(this, bytes, {
 			baseName: baseName.replace(/[^\w.-]+/g, '_') || 'video',
-			mimeType: headerOf(response, 'content-type'),
+			mimeType: headerValue(response.headers, 'content-type'),
 			fallbackMimeType: kind.fallbackMimeType,
 		});
 	}

@@ -116,7 +116,6 @@ function includesHtml(context: IExecuteSingleFunctions): boolean {
  */
 export const scrapeAcrossItems: AcrossItems = {
 	listField: 'urls',
-	entriesOf: scrapeUrlsOf,
 	sizeOf: () => MAX_URLS_PER_SCRAPE,
 	keyOf: includesHtml,
 	outputsOf: (context, urls, body) => scrapeResultsToItems(urls as string[], body, includesHtml(context)),

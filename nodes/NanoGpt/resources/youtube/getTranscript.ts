@@ -85,7 +85,6 @@ export function transcriptsToItems(urls: string[], body: IDataObject): IDataObje
  */
 export const transcriptsAcrossItems: AcrossItems = {
 	listField: 'urls',
-	entriesOf: videoUrlsOf,
 	sizeOf: () => MAX_VIDEOS_PER_REQUEST,
 	outputsOf: (_context, urls, body) => transcriptsToItems(urls as string[], body),
 };
