@@ -1,4 +1,4 @@
-import { describeTransportFault, isRetryableAnswer, retryDelayMs } from '../../nodes/shared/transportPolicy';
+import { describeTransportFault, isRetryableAnswer, retryDelayAfter, retryDelayMs } from '../../nodes/shared/transportPolicy';
 
 function chain(...links: Array<{ code?: string; message: string }>): Error {
 	return links.reduceRight<Error | undefined>((cause, link) => Object.assign(new Error(link.message), { code: link.code, cause }), undefined)!;
@@ -54,5 +54,14 @@ describe('one transport policy for both nodes', () => {
 		expect(retryDelayMs(3, undefined, () => 0)).toBe(4000);
 		expect(retryDelayMs(10, undefined, () => 1)).toBe(30_000);
 		expect(retryDelayMs(2, 7000)).toBe(7000);
+	});
+
+	test('a 429 to a paced request waits half the backoff (the pace already slowed down); Retry-After and other answers keep it', () => {
+		expect(retryDelayAfter(0, { status: 429, paced: true }, () => 0)).toBe(250);
+		expect(retryDelayAfter(2, { status: 429, paced: true }, () => 1)).toBe(2000);
+		expect(retryDelayAfter(0, { status: 429, paced: false }, () => 0)).toBe(500);
+		expect(retryDelayAfter(0, { status: 503, paced: true }, () => 0)).toBe(500);
+		expect(retryDelayAfter(1, { status: 429, retryAfterMs: 3000, paced: true }, () => 0)).toBe(3000);
+		expect(retryDelayAfter(0, { paced: true }, () => 1)).toBe(1000);
 	});
 });

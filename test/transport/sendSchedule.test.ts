@@ -2,11 +2,11 @@ import fc from 'fast-check';
 
 import {
 	CATCH_UP_MS,
-	DECREASE_AT_LEAST,
-	DECREASE_AT_MOST,
 	DECREASE_HOLD_MS,
-	MIN_REQUESTS_PER_SECOND,
 	PACING_SLACK_MS,
+	PROBE_WAIT_BELOW_SHARE_MS,
+	PROBE_WAIT_MAX_MS,
+	PROBE_WAIT_PER_REQUEST_MS,
 	SendSchedule,
 	scheduleKey,
 	sharedSchedule,
@@ -105,7 +105,7 @@ describe('SendSchedule', () => {
 	});
 });
 
-describe('SendSchedule adapts to 429s (AIMD)', () => {
+describe('SendSchedule adapts to 429s', () => {
 	/** Takes a turn at the fake time and reports its outcome at once. */
 	async function answer(schedule: SendSchedule, fake: ReturnType<typeof fakeTime>, outcome: 'ok' | '429') {
 		const turn = await schedule.take(fake.wait, fake.clock);
@@ -114,34 +114,83 @@ describe('SendSchedule adapts to 429s (AIMD)', () => {
 		return turn;
 	}
 
-	test('a 429 lowers the pace to just below what succeeded in the second before it', async () => {
-		const schedule = new SendSchedule(25);
-		const fake = fakeTime();
-		for (let index = 0; index < 20; index++) await answer(schedule, fake, 'ok');
-		// 20 requests at 25/s take 0.79 s: all of them within the last second.
+	/** Answers every request with success for `seconds` of fake time; returns the pace at the end. */
+	async function succeedFor(schedule: SendSchedule, fake: ReturnType<typeof fakeTime>, seconds: number) {
+		const until = fake.time.now + seconds * 1000;
+		while (fake.time.now < until) await answer(schedule, fake, 'ok');
+		return schedule.requestsPerSecond;
+	}
+
+	/** No jitter in the waits between tries. */
+	const steady = () => 0.5;
+
+	/** Two 429s in a row after a second of successes: the key is shared with another run. */
+	async function shareOfTwo(schedule: SendSchedule, fake: ReturnType<typeof fakeTime>) {
+		await succeedFor(schedule, fake, 1);
 		await answer(schedule, fake, '429');
-		expect(schedule.requestsPerSecond).toBeCloseTo(Math.min(25 * DECREASE_AT_MOST, Math.max(25 * DECREASE_AT_LEAST, 20 * 0.95)));
-		expect(schedule.intervalMs).toBeGreaterThan((1000 + PACING_SLACK_MS) / 25);
+		await answer(schedule, fake, '429');
+	}
+
+	test('a first 429 costs one request per second; a second one soon after steps back to an even share (25 -> 24 -> 12)', async () => {
+		const schedule = new SendSchedule(25, PACING_SLACK_MS, steady);
+		const fake = fakeTime();
+		await succeedFor(schedule, fake, 1);
+		await answer(schedule, fake, '429');
+		expect(schedule.requestsPerSecond).toBe(24);
+		await answer(schedule, fake, '429');
+		expect(schedule.requestsPerSecond).toBe(12);
+		expect(schedule.intervalMs).toBeCloseTo((1000 + PACING_SLACK_MS) / 12);
 	});
 
-	test('a 429 with nothing successful before it halves the pace, never below the minimum', async () => {
-		const schedule = new SendSchedule(25);
+	test('a run alone that draws a stray 429 now and then loses one request per second each time, not half its pace', async () => {
+		const schedule = new SendSchedule(25, PACING_SLACK_MS, steady);
+		const fake = fakeTime();
+		const paces: number[] = [];
+		for (let round = 0; round < 3; round++) {
+			await succeedFor(schedule, fake, 6);
+			paces.push(schedule.requestsPerSecond);
+			await answer(schedule, fake, '429');
+			paces.push(schedule.requestsPerSecond);
+		}
+		expect(paces).toEqual([25, 24, 25, 24, 25, 24]);
+	});
+
+	test('429s in a row step back to the share (re-estimated each time: 10 -> 8 for three runs), never below 1', async () => {
+		const schedule = new SendSchedule(25, PACING_SLACK_MS, steady);
 		const fake = fakeTime();
 		await answer(schedule, fake, '429');
-		expect(schedule.requestsPerSecond).toBeCloseTo(25 * DECREASE_AT_LEAST);
-		for (let index = 0; index < 20; index++) {
+		const paces = [schedule.requestsPerSecond];
+		for (let index = 0; index < 15; index++) {
 			fake.time.now += DECREASE_HOLD_MS;
 			await answer(schedule, fake, '429');
+			paces.push(schedule.requestsPerSecond);
 		}
-		expect(schedule.requestsPerSecond).toBe(MIN_REQUESTS_PER_SECOND);
+		expect(paces).toEqual([24, 12, 11, 10, 8, 7, 6, 5, 4, 3, 2, 1, 1, 1, 1, 1]);
+	});
+
+	test('a lowered pace takes effect at once: no rolling second holds more requests than the new pace', async () => {
+		const schedule = new SendSchedule(10, 0, steady);
+		const fake = fakeTime();
+		const starts: number[] = [];
+		for (let index = 0; index < 10; index++) starts.push((await answer(schedule, fake, 'ok')).grantedAt);
+		starts.push((await answer(schedule, fake, '429')).grantedAt);
+		starts.push((await answer(schedule, fake, '429')).grantedAt);
+		const lowered = schedule.requestsPerSecond;
+		expect(lowered).toBe(5);
+		const after: number[] = [];
+		for (let index = 0; index < 20; index++) after.push((await schedule.take(fake.wait, fake.clock)).grantedAt);
+		const all = [...starts, ...after];
+		for (const at of after) expect(all.filter((other) => other > at - 1000 && other <= at).length).toBeLessThanOrEqual(lowered);
 	});
 
 	test('429s for requests already on their way, or within the hold time, lower the pace only once', async () => {
-		const schedule = new SendSchedule(20);
+		const schedule = new SendSchedule(20, PACING_SLACK_MS, steady);
 		const fake = fakeTime();
+		await answer(schedule, fake, '429');
 		const inFlight = await Promise.all([0, 1, 2, 3].map(async () => await schedule.take(fake.wait, fake.clock)));
 		inFlight[0].rateLimited();
 		const once = schedule.requestsPerSecond;
+		expect(once).toBe(10);
 		for (const turn of inFlight.slice(1)) turn.rateLimited();
 		await answer(schedule, fake, '429');
 		expect(schedule.requestsPerSecond).toBe(once);
@@ -150,33 +199,72 @@ describe('SendSchedule adapts to 429s (AIMD)', () => {
 		expect(schedule.requestsPerSecond).toBeLessThan(once);
 	});
 
-	test('after a 429 the next request waits a full interval of the slower pace', async () => {
-		const schedule = new SendSchedule(10, 0);
+	test('after a calm while the pace tries one more; a 429 within a second undoes the try and the next one waits twice as long', async () => {
+		const schedule = new SendSchedule(25, PACING_SLACK_MS, steady);
 		const fake = fakeTime();
-		const turn = await schedule.take(fake.wait, fake.clock);
-		fake.time.now += 500;
-		turn.rateLimited();
-		const slower = schedule.intervalMs;
-		await schedule.take(fake.wait, fake.clock);
-		expect(fake.time.waits).toEqual([slower]);
+		await shareOfTwo(schedule, fake);
+		const share = schedule.requestsPerSecond;
+		const firstTry = async () => {
+			const from = fake.time.now;
+			while (schedule.requestsPerSecond === share) await answer(schedule, fake, 'ok');
+			return fake.time.now - from;
+		};
+		const firstWait = await firstTry();
+		expect(schedule.requestsPerSecond).toBe(share + 1);
+		expect(firstWait).toBeGreaterThanOrEqual(share * PROBE_WAIT_PER_REQUEST_MS);
+		await answer(schedule, fake, '429');
+		expect(schedule.requestsPerSecond).toBe(share);
+		const secondWait = await firstTry();
+		expect(secondWait).toBeGreaterThanOrEqual(Math.min(PROBE_WAIT_MAX_MS, 2 * share * PROBE_WAIT_PER_REQUEST_MS));
 	});
 
-	test('successes bring the pace back up, faster the longer no 429 came, never above Max Requests per Second', async () => {
-		const schedule = new SendSchedule(25);
+	test('tries that hold grow: a run whose neighbour finished regains the full pace within 8 seconds', async () => {
+		const schedule = new SendSchedule(25, PACING_SLACK_MS, steady);
 		const fake = fakeTime();
-		await answer(schedule, fake, '429');
-		const low = schedule.requestsPerSecond;
-		const paceAfter = async (seconds: number) => {
-			const until = fake.time.now + seconds * 1000;
-			while (fake.time.now < until) await answer(schedule, fake, 'ok');
-			return schedule.requestsPerSecond;
+		await shareOfTwo(schedule, fake);
+		expect(schedule.requestsPerSecond).toBe(12);
+		const paces: number[] = [];
+		for (let second = 0; second < 8; second++) paces.push(await succeedFor(schedule, fake, 1));
+		expect(paces.at(-1)).toBe(25);
+		const steps = paces.map((pace, index) => pace - (index ? paces[index - 1] : 12)).filter((step) => step > 0);
+		expect(steps.slice(0, 3)).toEqual([1, 2, 3]);
+	});
+
+	test('a pace pushed below its share of the key tries sooner than one at its share, so two paces even out', async () => {
+		const timeToTry = async (extra429s: number) => {
+			const schedule = new SendSchedule(25, PACING_SLACK_MS, steady);
+			const fake = fakeTime();
+			await shareOfTwo(schedule, fake);
+			for (let index = 0; index < extra429s; index++) {
+				fake.time.now += DECREASE_HOLD_MS;
+				await answer(schedule, fake, '429');
+			}
+			const pace = schedule.requestsPerSecond;
+			const from = fake.time.now;
+			while (schedule.requestsPerSecond === pace) await answer(schedule, fake, 'ok');
+			return { pace, wait: fake.time.now - from };
 		};
-		const firstSecond = (await paceAfter(1)) - low;
-		const before = schedule.requestsPerSecond;
-		const secondSecond = (await paceAfter(1)) - before;
-		expect(firstSecond).toBeGreaterThan(0);
-		expect(secondSecond).toBeGreaterThan(firstSecond);
-		expect(await paceAfter(30)).toBe(25);
+		// 25 -> 24 -> 12 (two runs: 12 each) -> 11: below the share.
+		const atShare = await timeToTry(0);
+		const below = await timeToTry(1);
+		expect([atShare.pace, below.pace]).toEqual([12, 11]);
+		expect(atShare.wait).toBeGreaterThanOrEqual(12 * PROBE_WAIT_PER_REQUEST_MS);
+		expect(below.wait).toBeLessThan(PROBE_WAIT_BELOW_SHARE_MS + 1000 / 11 + 1);
+	});
+
+	test('the waits between tries vary (±20 %), so paces in different processes do not try in step', async () => {
+		const waitFor = async (random: number) => {
+			const schedule = new SendSchedule(25, PACING_SLACK_MS, () => random);
+			const fake = fakeTime();
+			await shareOfTwo(schedule, fake);
+			const from = fake.time.now;
+			while (schedule.requestsPerSecond === 12) await answer(schedule, fake, 'ok');
+			return fake.time.now - from;
+		};
+		const shortest = await waitFor(0);
+		const longest = await waitFor(0.999);
+		expect(shortest).toBeLessThan(0.85 * 12 * PROBE_WAIT_PER_REQUEST_MS);
+		expect(longest).toBeGreaterThan(1.15 * 12 * PROBE_WAIT_PER_REQUEST_MS);
 	});
 
 	test('a turn reports once: a second outcome of the same request changes nothing', async () => {

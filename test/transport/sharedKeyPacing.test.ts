@@ -1,11 +1,12 @@
-import { SendSchedule } from '../../nodes/NanoGpt/shared/pacing';
+import { PACING_SLACK_MS, SendSchedule } from '../../nodes/NanoGpt/shared/pacing';
 import { DEFAULT_MAX_REQUESTS_PER_SECOND, DEFAULT_MAX_RETRIES } from '../../nodes/NanoGpt/shared/requestSettings';
-import { retryDelayMs } from '../../nodes/NanoGpt/shared/transport';
+import { retryDelayAfter } from '../../nodes/NanoGpt/shared/transport';
 
 /**
  * Several processes (queue-mode workers) sending with one API key, each with its own schedule (they cannot see
  * each other), against a server that allows 25 requests in any rolling second, in simulated time: each request
- * arrives 0-2 ms after its turn, an accepted one is answered after 100 ms, timers fire 0-3 ms late. Items are
+ * arrives 0-2 ms after its turn, an accepted one is answered after 100 ms, timers fire 0-3 ms late, and every
+ * process but the first starts 0-800 ms after it (as executions picked up by different workers do). Items are
  * retried like the transport does (jittered backoff, Max Retries 3). Deterministic: a seeded random source.
  */
 interface Trial {
@@ -52,14 +53,15 @@ function simulate(trial: Trial) {
 			if (accepted) return turn.succeeded();
 			turn.rateLimited();
 			if (attempt >= DEFAULT_MAX_RETRIES) return failed++;
-			await wait(retryDelayMs(attempt, trial.retryAfterMs, random));
+			await wait(retryDelayAfter(attempt, { status: 429, retryAfterMs: trial.retryAfterMs, paced: true }, random));
 		}
 	};
 
 	const runs: Array<Promise<unknown>> = [];
 	for (let process = 0; process < trial.processes; process++) {
-		const schedule = new SendSchedule(DEFAULT_MAX_REQUESTS_PER_SECOND);
-		for (let index = 0; index < trial.itemsPerProcess; index++) runs.push(after(0).then(async () => await item(schedule)));
+		const schedule = new SendSchedule(DEFAULT_MAX_REQUESTS_PER_SECOND, PACING_SLACK_MS, random);
+		const startsAt = process === 0 ? 0 : random() * 800;
+		for (let index = 0; index < trial.itemsPerProcess; index++) runs.push(after(startsAt).then(async () => await item(schedule)));
 	}
 	return (async () => {
 		let finished = false;

@@ -7,13 +7,13 @@ import type {
 import { NodeOperationError, sleep } from 'n8n-workflow';
 
 import { requestNanoGpt } from '../../shared/nanoGptHttp';
-import { isRetryableAnswer, retryDelayMs } from '../../shared/transportPolicy';
+import { isRetryableAnswer, retryDelayAfter, retryDelayMs } from '../../shared/transportPolicy';
 import { isRetryableFailure, type Connection } from '../../shared/connection';
 import { detailsOf, nanoGptApiError, parseNanoGptError } from '../../shared/errors';
 import { sharedSchedule, type Turn } from './pacing';
 import type { RequestSettings } from './requestSettings';
 
-export { retryDelayMs };
+export { retryDelayAfter, retryDelayMs };
 
 /** The model the node was asked to use, for error messages. */
 export function selectedModel(context: IExecuteSingleFunctions): string | undefined {
@@ -113,7 +113,7 @@ export async function sendWithRetries(
 	let waited = 0;
 	for (let attempt = 0; ; attempt++) {
 		const turn = await waitForSendSlot(context, connection, settings.maxRequestsPerSecond);
-		let failure: { error: Error; retryable: boolean; retryAfterMs?: number };
+		let failure: { error: Error; retryable: boolean; status?: number; retryAfterMs?: number };
 		try {
 			const response = await requestNanoGpt(
 				context,
@@ -144,6 +144,7 @@ export async function sendWithRetries(
 				failure = {
 					error: error as Error,
 					retryable: details !== undefined && isRetryableAnswer(details.status, code),
+					status: details?.status,
 					retryAfterMs: details?.retryAfterMs,
 				};
 			}
@@ -151,7 +152,7 @@ export async function sendWithRetries(
 			failure = { error: error as Error, retryable: isRetryableFailure(error) };
 		}
 		if (!failure.retryable || attempt >= settings.maxRetries) throw failure.error;
-		const delay = retryDelayMs(attempt, failure.retryAfterMs);
+		const delay = retryDelayAfter(attempt, { status: failure.status, retryAfterMs: failure.retryAfterMs, paced: turn !== undefined });
 		if (waited + delay > settings.maxRetryWaitMs) throw failure.error;
 		await waitUnlessCancelled(context, delay);
 		waited += delay;
