@@ -4,7 +4,7 @@
 // the engine-level figures, the bench:real-n8n markers for the real-n8n ones; a block is rewritten only when all
 // of its figures ran).
 // Options: --only=<scenario or group>[,...] (repeatable; groups: engine, real-n8n; scenarios: overhead,
-// concurrency, rate-limit, media, load, real-n8n-cpu, real-n8n-rate, real-n8n-media), --quick (fewer rounds).
+// concurrency, rate-limit, shared-key, media, load, real-n8n-cpu, real-n8n-rate, real-n8n-media), --quick (fewer rounds).
 const { fork } = require('node:child_process');
 const fs = require('node:fs');
 const os = require('node:os');
@@ -17,9 +17,9 @@ const END = '<!-- bench:results:end -->';
 const REAL_START = '<!-- bench:real-n8n:start -->';
 const REAL_END = '<!-- bench:real-n8n:end -->';
 
-const ENGINE_SCENARIOS = ['overhead', 'concurrency', 'rate-limit', 'media', 'load'];
+const ENGINE_SCENARIOS = ['overhead', 'concurrency', 'rate-limit', 'shared-key', 'media', 'load'];
 const REAL_SCENARIOS = ['real-n8n-cpu', 'real-n8n-rate', 'real-n8n-media'];
-const GROUPS = { engine: ['overhead', 'concurrency', 'rate-limit', 'media'], 'real-n8n': REAL_SCENARIOS };
+const GROUPS = { engine: ['overhead', 'concurrency', 'rate-limit', 'shared-key', 'media'], 'real-n8n': REAL_SCENARIOS };
 
 function parseArgs(argv) {
 	const options = { only: [], quick: false };
@@ -90,6 +90,17 @@ async function main() {
 			const { paced, unpaced } = rate;
 			add('rate limit', `${rate.items} items in ${seconds(paced.ms)}, ${paced.perSecond.toFixed(1)} req/s = ${(paced.share * 100).toFixed(0)}% of ${rate.limit} req/s, ${paced.failed} failed, ${paced.rateLimited} answered 429 (default settings)`, 'target >= 85%, 0 failed', paced.share >= 0.85 && paced.failed === 0);
 			add('rate limit without pacing', `${rate.items} items in ${seconds(unpaced.ms)}, ${unpaced.failed} failed, ${unpaced.rateLimited} answered 429 (Max Requests per Second = 0)`, 'informational', undefined);
+		}
+	}
+
+	if (runs('shared-key')) {
+		const shared = await runScenario('sharedKey.js');
+		if (typeof shared.failed === 'string') failedFigure('shared key', 'target 0 lost, >= 85%', shared);
+		else {
+			for (const [mode, label] of [['acceptedCount', 'accepted requests count'], ['rejectedCount', 'rejected requests count too']]) {
+				const figures = shared[mode];
+				add(`shared key, ${label}`, `${shared.processes} processes x ${shared.items} items, ${figures.trials} trials: ${figures.lost} lost, ${figures.rateLimited} answered 429, lowest ${(figures.minShare * 100).toFixed(0)}% of ${shared.limit} req/s`, 'target 0 lost, >= 85%', figures.lost === 0 && figures.minShare >= 0.85);
+			}
 		}
 	}
 
