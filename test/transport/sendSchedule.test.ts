@@ -121,6 +121,14 @@ describe('SendSchedule adapts to 429s', () => {
 		return schedule.requestsPerSecond;
 	}
 
+	/** Answers every request with success until the pace tries one more; returns how long that took. */
+	async function untilNextTry(schedule: SendSchedule, fake: ReturnType<typeof fakeTime>) {
+		const pace = schedule.requestsPerSecond;
+		const from = fake.time.now;
+		while (schedule.requestsPerSecond === pace) await answer(schedule, fake, 'ok');
+		return fake.time.now - from;
+	}
+
 	/** No jitter in the waits between tries. */
 	const steady = () => 0.5;
 
@@ -204,17 +212,12 @@ describe('SendSchedule adapts to 429s', () => {
 		const fake = fakeTime();
 		await shareOfTwo(schedule, fake);
 		const share = schedule.requestsPerSecond;
-		const firstTry = async () => {
-			const from = fake.time.now;
-			while (schedule.requestsPerSecond === share) await answer(schedule, fake, 'ok');
-			return fake.time.now - from;
-		};
-		const firstWait = await firstTry();
+		const firstWait = await untilNextTry(schedule, fake);
 		expect(schedule.requestsPerSecond).toBe(share + 1);
 		expect(firstWait).toBeGreaterThanOrEqual(share * PROBE_WAIT_PER_REQUEST_MS);
 		await answer(schedule, fake, '429');
 		expect(schedule.requestsPerSecond).toBe(share);
-		const secondWait = await firstTry();
+		const secondWait = await untilNextTry(schedule, fake);
 		expect(secondWait).toBeGreaterThanOrEqual(Math.min(PROBE_WAIT_MAX_MS, 2 * share * PROBE_WAIT_PER_REQUEST_MS));
 	});
 
@@ -240,9 +243,7 @@ describe('SendSchedule adapts to 429s', () => {
 				await answer(schedule, fake, '429');
 			}
 			const pace = schedule.requestsPerSecond;
-			const from = fake.time.now;
-			while (schedule.requestsPerSecond === pace) await answer(schedule, fake, 'ok');
-			return { pace, wait: fake.time.now - from };
+			return { pace, wait: await untilNextTry(schedule, fake) };
 		};
 		// 25 -> 24 -> 12 (two runs: 12 each) -> 11: below the share.
 		const atShare = await timeToTry(0);
@@ -257,9 +258,8 @@ describe('SendSchedule adapts to 429s', () => {
 			const schedule = new SendSchedule(25, PACING_SLACK_MS, () => random);
 			const fake = fakeTime();
 			await shareOfTwo(schedule, fake);
-			const from = fake.time.now;
-			while (schedule.requestsPerSecond === 12) await answer(schedule, fake, 'ok');
-			return fake.time.now - from;
+			expect(schedule.requestsPerSecond).toBe(12);
+			return await untilNextTry(schedule, fake);
 		};
 		const shortest = await waitFor(0);
 		const longest = await waitFor(0.999);

@@ -110,8 +110,10 @@ export class SendSchedule {
 	/** The grid point the next turn is planned for. */
 	private nextAt = Number.NEGATIVE_INFINITY;
 
-	/** Grant times of the latest turns, oldest first (at most the pace's whole number of them). */
+	/** Grant times of the latest turns, oldest first (as many as the rolling-window rule can need). */
 	private grants: number[] = [];
+
+	private readonly grantsKept: number;
 
 	/** Grant times of the requests that succeeded in the last second. */
 	private successes: number[] = [];
@@ -144,6 +146,7 @@ export class SendSchedule {
 		this.pace = requestsPerSecond;
 		this.slackMs = slackMs;
 		this.random = random;
+		this.grantsKept = Math.min(WINDOW_RULE_MAX, Math.ceil(requestsPerSecond));
 	}
 
 	/** The current pace in requests per second. */
@@ -181,17 +184,20 @@ export class SendSchedule {
 			this.nextAt = grantedAt - catchUp + this.intervalMs;
 			this.lastUsedAt = grantedAt;
 			this.grants.push(grantedAt);
-			if (this.grants.length > Math.min(WINDOW_RULE_MAX, Math.ceil(this.ceiling))) this.grants.shift();
+			if (this.grants.length > this.grantsKept) this.grants.shift();
 			return this.turn(grantedAt, clock);
 		} finally {
 			done();
 		}
 	}
 
-	/** The grid point, and no earlier than the rolling-window rule allows: at most `pace` grants per window. */
+	/**
+	 * The grid point, and no earlier than the rolling-window rule allows: at most `pace` grants per window (a pace
+	 * above WINDOW_RULE_MAX never has that many grants kept, so the grid alone applies).
+	 */
 	private dueAt(): number {
 		const count = Math.max(1, Math.floor(this.pace));
-		if (count > WINDOW_RULE_MAX || this.grants.length < count) return this.nextAt;
+		if (this.grants.length < count) return this.nextAt;
 		return Math.max(this.nextAt, this.grants[this.grants.length - count] + count * this.intervalMs);
 	}
 
@@ -204,7 +210,9 @@ export class SendSchedule {
 		this.sharers = 1;
 		this.probe = undefined;
 		this.step = 1;
+		this.lastStepWasGentle = false;
 		this.backoff = 1;
+		this.jitter = 1;
 	}
 
 	private turn(grantedAt: number, clock: () => number): Turn {
